@@ -1,0 +1,11 @@
+namespace NewsCms.Core.Articles;
+
+public enum ArticleStatus
+{
+    Draft,
+    InReview,
+    Scheduled,
+    Published,
+    Unpublished,
+    Archived,
+}

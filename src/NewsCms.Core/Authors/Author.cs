@@ -1,0 +1,14 @@
+namespace NewsCms.Core.Authors;
+
+public sealed class Author
+{
+    public const int NameMaxLength = 150;
+    public const int JobTitleMaxLength = 150;
+    public const int BioMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? JobTitle { get; set; }
+    public string? Bio { get; set; }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsCms.Core.Content;
+
+namespace NewsCms.Core.Authors;
+
+internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> author)
+    {
+        author.Property(a => a.Slug).HasMaxLength(Slugs.MaxLength);
+        author.HasIndex(a => a.Slug).IsUnique();
+        author.Property(a => a.Name).HasMaxLength(Author.NameMaxLength);
+        author.Property(a => a.JobTitle).HasMaxLength(Author.JobTitleMaxLength);
+        author.Property(a => a.Bio).HasMaxLength(Author.BioMaxLength);
+    }
+}

@@ -1,0 +1,16 @@
+namespace NewsCms.Core.Sections;
+
+/// <summary>A desk or topic of the publication. Sections nest: "Technology" may hold "Cybersecurity".</summary>
+public sealed class Section
+{
+    public const int NameMaxLength = 100;
+    public const int DescriptionMaxLength = 1000;
+
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public int? ParentId { get; set; }
+    public Section? Parent { get; set; }
+    public int DisplayOrder { get; set; }
+}

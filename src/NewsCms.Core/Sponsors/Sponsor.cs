@@ -1,0 +1,25 @@
+namespace NewsCms.Core.Sponsors;
+
+/// <summary>A company that pays to appear: in the sponsor strip, and as the sponsor of sponsored articles.</summary>
+public sealed class Sponsor
+{
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? WebsiteUrl { get; set; }
+    public SponsorTier Tier { get; set; } = SponsorTier.Partner;
+    public string? Description { get; set; }
+
+    /// <summary>UTC; null means "since always".</summary>
+    public DateTime? ActiveFrom { get; set; }
+
+    /// <summary>UTC, exclusive; null means "until further notice".</summary>
+    public DateTime? ActiveUntil { get; set; }
+    public int DisplayOrder { get; set; }
+
+    public bool IsActiveAt(DateTime utcNow) =>
+        (ActiveFrom is null || ActiveFrom <= utcNow) && (ActiveUntil is null || ActiveUntil > utcNow);
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsCms.Core.Content;
+using NewsCms.Core.Data;
+
+namespace NewsCms.Core.Sponsors;
+
+internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
+{
+    public void Configure(EntityTypeBuilder<Sponsor> sponsor)
+    {
+        sponsor.Property(s => s.Slug).HasMaxLength(Slugs.MaxLength);
+        sponsor.HasIndex(s => s.Slug).IsUnique();
+        sponsor.Property(s => s.Name).HasMaxLength(Sponsor.NameMaxLength);
+        sponsor.Property(s => s.WebsiteUrl).HasMaxLength(2000);
+        sponsor.Property(s => s.Description).HasMaxLength(Sponsor.DescriptionMaxLength);
+        sponsor.Property(s => s.Tier).HasConversion<string>().HasMaxLength(ModelConventions.EnumMaxLength);
+        sponsor.HasIndex(s => s.DisplayOrder);
+    }
+}

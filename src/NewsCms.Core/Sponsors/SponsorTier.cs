@@ -1,0 +1,10 @@
+namespace NewsCms.Core.Sponsors;
+
+public enum SponsorTier
+{
+    Platinum,
+    Gold,
+    Silver,
+    Bronze,
+    Partner,
+}
