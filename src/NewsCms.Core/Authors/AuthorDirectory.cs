@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCms.Core.Data;
+
+namespace NewsCms.Core.Authors;
+
+public sealed class AuthorDirectory(IDbContextFactory<NewsCmsDbContext> contexts)
+{
+    public async Task<Author?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, Author>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsCms.Core.Articles;
+using NewsCms.Core.Authors;
+using NewsCms.Core.Content;
+using NewsCms.Core.Sections;
+using NewsCms.Core.Sponsors;
+using NewsCms.Core.Tags;
+
+namespace NewsCms.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The core services. The database itself is registered by the host, which knows the provider.</summary>
+    public static IServiceCollection AddNewsCmsCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SectionTree>();
+        services.AddSingleton<PublishedArticles>();
+        services.AddSingleton<AuthorDirectory>();
+        services.AddSingleton<TagDirectory>();
+        services.AddSingleton<SponsorDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCms.Core.Data;
+
+namespace NewsCms.Core.Sponsors;
+
+public sealed class SponsorDirectory(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>The sponsor strip: sponsors whose active window contains now, in the order the sales team set.</summary>
+    public async Task<IReadOnlyList<Sponsor>> ActiveAsync(SponsorTier? tier, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Sponsors.AsNoTracking()
+            .Where(s => (s.ActiveFrom == null || s.ActiveFrom <= now) && (s.ActiveUntil == null || s.ActiveUntil > now));
+        if (tier is { } wanted)
+        {
+            query = query.Where(s => s.Tier == wanted);
+        }
+
+        return await query.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, Sponsor>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Sponsors.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+    }
+}

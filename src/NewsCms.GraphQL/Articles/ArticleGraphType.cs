@@ -1,0 +1,64 @@
+using GraphQL.Types;
+using NewsCms.Core.Articles;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Relay;
+using NewsCms.GraphQL.Sections;
+using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Tags;
+
+namespace NewsCms.GraphQL.Articles;
+
+/// <summary>
+/// A published story as frontends render it. The Markdown source, the status and its history are deliberately not
+/// here: this type is what anonymous readers see.
+/// </summary>
+public sealed class ArticleGraphType : ObjectGraphType<Article>
+{
+    public const string TypeName = "Article";
+
+    public ArticleGraphType()
+    {
+        Name = TypeName;
+        Description = "A published story.";
+        Interface<NodeInterface>();
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The story's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("slug").Description("The story's address within the site, unique among stories.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The headline.").Resolve(c => c.Source.Title);
+        Field<StringGraphType>("kicker").Description("The short label above the headline, such as \"Breaking news\".").Resolve(c => c.Source.Kicker);
+        Field<NonNullGraphType<StringGraphType>>("summary").Description("The standfirst: one or two sentences that sell the story.").Resolve(c => c.Source.Summary);
+        Field<NonNullGraphType<DateTimeGraphType>>("publishedAt").Description("When the story went live, in UTC.").Resolve(c => c.Source.PublishedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Description("When the story last changed, in UTC.").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<BooleanGraphType>>("isBreaking")
+            .Description("Whether the story is breaking news now; it stops being so when its breaking window ends.")
+            .Resolve(c => c.Source.IsBreakingAt(c.Service<TimeProvider>().GetUtcNow().UtcDateTime));
+
+        Field<SectionGraphType>("section").Description("The section the story belongs to.")
+            .Resolve(c => c.Source.SectionId is { } id ? c.Service<SectionByIdLoader>().Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorGraphType>>>>("authors")
+            .Description("The byline, in printed order.")
+            .Resolve(c => c.Service<BylinesByArticleLoader>().Load(c.Source.Id).Then(authors => authors ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags")
+            .Description("The topics the story is tagged with, by name.")
+            .Resolve(c => c.Service<TagsByArticleLoader>().Load(c.Source.Id).Then(tags => tags ?? []));
+
+        Field<NonNullGraphType<BooleanGraphType>>("isSponsored").Description("Whether a sponsor paid for this story.").Resolve(c => c.Source.SponsorId is not null);
+        Field<SponsorGraphType>("sponsor").Description("The sponsor of sponsored content; null for editorial stories.")
+            .Resolve(c => c.Source.SponsorId is { } id ? c.Service<SponsorByIdLoader>().Load(id) : null);
+        Field<StringGraphType>("sponsorDisclosure").Description("The disclosure a sponsored story must show readers.").Resolve(c => c.Source.SponsorDisclosure);
+
+        Field<NonNullGraphType<StringGraphType>>("html")
+            .Description("The body as sanitized HTML, rendered when the story was saved.")
+            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Html ?? ""));
+        Field<NonNullGraphType<StringGraphType>>("text")
+            .Description("The body as plain text, for search snippets, feeds and text-to-speech.")
+            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.PlainText ?? ""));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutlineEntryGraphType>>>>("outline")
+            .Description("The body's headings in order, with the anchors the HTML carries: a table of contents.")
+            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Outline ?? []));
+        Field<NonNullGraphType<IntGraphType>>("wordCount").Description("Words in the body.").Resolve(c => c.Source.WordCount);
+        Field<NonNullGraphType<IntGraphType>>("readingTimeMinutes").Description("Minutes an average reader needs for the body, rounded up.").Resolve(c => c.Source.ReadingTimeMinutes);
+        Field<NonNullGraphType<SeoGraphType>>("seo").Description("What search engines and link previews should show.").Resolve(c => c.Source);
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsCms.Core.Common;
+
+namespace NewsCms.GraphQL.Articles;
+
+/// <summary>The paging arguments every article list takes, described once.</summary>
+internal static class ArticleListArguments
+{
+    public static QueryArguments Paging() => new(
+        new QueryArgument<IntGraphType>
+        {
+            Name = "first",
+            Description = $"How many stories to return: {PageRequest.DefaultSize} by default, at most {PageRequest.MaxSize}.",
+        },
+        new QueryArgument<StringGraphType>
+        {
+            Name = "after",
+            Description = "Return the stories after this cursor (`pageInfo.endCursor` of the previous page).",
+        });
+
+    public static PageRequest Page(IResolveFieldContext context) =>
+        PageRequest.Create(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"));
+}

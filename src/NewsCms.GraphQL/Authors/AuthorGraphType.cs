@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using NewsCms.Core.Articles;
+using NewsCms.Core.Authors;
+using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Relay;
+
+namespace NewsCms.GraphQL.Authors;
+
+public sealed class AuthorGraphType : ObjectGraphType<Author>
+{
+    public const string TypeName = "Author";
+
+    public AuthorGraphType()
+    {
+        Name = TypeName;
+        Description = "A journalist or contributor who writes for the publication.";
+        Interface<NodeInterface>();
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The author's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("slug").Description("The author's address within the site.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The name as the byline prints it.").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("jobTitle").Description("The author's role, such as \"Technology correspondent\".").Resolve(c => c.Source.JobTitle);
+        Field<StringGraphType>("bio").Description("A short biography.").Resolve(c => c.Source.Bio);
+        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
+            .Description("Published stories with this author in the byline, newest first.")
+            .Arguments(ArticleListArguments.Paging())
+            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
+                new ArticleListFilter(AuthorSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using GraphQL;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NewsCms.GraphQL.Execution;
+
+namespace NewsCms.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL Foundation's spec): POST with JSON, GET for queries, both response media types with
+/// the status codes each asks for, persisted document ids, bounded bodies. The rest is the executer's job.
+/// </summary>
+internal sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<NewsCmsSchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLEndpointOptions> options)
+{
+    private static readonly IValidationRule[] GetRules = [QueriesOnlyOverGetRule.Instance];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteProblemAsync(http, ResponseMediaType.Json, new RequestProblem("Use GET or POST.", StatusCodes.Status405MethodNotAllowed));
+            return;
+        }
+
+        if (ResponseMediaTypes.Negotiate(request) is not { } mediaType)
+        {
+            await WriteProblemAsync(http, ResponseMediaType.Json, new RequestProblem(
+                $"Accept {ResponseMediaTypes.GraphQLResponseJson} or {ResponseMediaTypes.Json}.", StatusCodes.Status406NotAcceptable));
+            return;
+        }
+
+        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, options.Value.MaxRequestBytes);
+        if (problem is not null)
+        {
+            await WriteProblemAsync(http, mediaType, problem);
+            return;
+        }
+
+        var result = await ExecuteAsync(http, graphQLRequest!);
+        await WriteResultAsync(http, mediaType, graphQLRequest!, result);
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request)
+    {
+        var execution = new ExecutionOptions
+        {
+            Query = request.Query,
+            DocumentId = request.DocumentId,
+            OperationName = request.OperationName,
+            Variables = request.Variables is { } variables ? serializer.ReadNode<Inputs>(variables) : null,
+            Extensions = request.Extensions is { } extensions ? serializer.ReadNode<Inputs>(extensions) : null,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        };
+        execution.UserContext[UnhandledExceptionHandler.TraceIdKey] = Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+        if (request.IsGet)
+        {
+            execution.ValidationRules = DocumentValidator.CoreRules.Concat(GetRules);
+            execution.CachedDocumentValidationRules = GetRules;
+        }
+
+        return executer.ExecuteAsync(execution);
+    }
+
+    private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result)
+    {
+        var response = http.Response;
+        if (request.IsGet && result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
+        {
+            response.Headers.Allow = "POST";
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        }
+        else
+        {
+            // Only the newer media type may say with a status code that the request never executed.
+            response.StatusCode = !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson
+                ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status200OK;
+        }
+
+        var maxAge = options.Value.GetCacheMaxAgeSeconds;
+        response.Headers.CacheControl = request.IsGet && maxAge > 0 && response.StatusCode == 200 && result.Errors is null && http.User.Identity?.IsAuthenticated != true
+            ? $"public, max-age={maxAge}"
+            : "no-store";
+        response.Headers.Vary = HeaderNames.Accept;
+        response.ContentType = ResponseMediaTypes.ContentTypeOf(mediaType);
+        await serializer.WriteAsync(response.Body, result, http.RequestAborted);
+    }
+
+    private async Task WriteProblemAsync(HttpContext http, ResponseMediaType mediaType, RequestProblem problem)
+    {
+        var response = http.Response;
+        response.StatusCode = problem.FixedStatusCode
+            ?? (mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        response.Headers.CacheControl = "no-store";
+        response.ContentType = ResponseMediaTypes.ContentTypeOf(mediaType);
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(problem.Message) { Code = "INVALID_REQUEST" });
+        await serializer.WriteAsync(response.Body, result, http.RequestAborted);
+    }
+}

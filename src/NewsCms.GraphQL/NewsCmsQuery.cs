@@ -1,0 +1,25 @@
+using GraphQL.Types;
+using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Relay;
+using NewsCms.GraphQL.Sections;
+using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Tags;
+
+namespace NewsCms.GraphQL;
+
+/// <summary>The root of every read. Each feature folder adds its own fields.</summary>
+public sealed class NewsCmsQuery : ObjectGraphType
+{
+    public NewsCmsQuery()
+    {
+        Name = "Query";
+        Description = "Published content of the publication.";
+        NodeQueryFields.AddTo(this);
+        ArticleQueryFields.AddTo(this);
+        SectionQueryFields.AddTo(this);
+        AuthorQueryFields.AddTo(this);
+        TagQueryFields.AddTo(this);
+        SponsorQueryFields.AddTo(this);
+    }
+}

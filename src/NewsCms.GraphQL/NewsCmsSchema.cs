@@ -1,0 +1,26 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Sections;
+using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Tags;
+
+namespace NewsCms.GraphQL;
+
+public sealed class NewsCmsSchema : Schema
+{
+    public NewsCmsSchema(IServiceProvider services, NewsCmsQuery query)
+        : base(services)
+    {
+        Description = "NewsCms: the content API of a business news publication.";
+        Query = query;
+
+        // Reachable only through the Node interface until a field names them, so they are registered by hand.
+        this.RegisterType<ArticleGraphType>();
+        this.RegisterType<SectionGraphType>();
+        this.RegisterType<AuthorGraphType>();
+        this.RegisterType<TagGraphType>();
+        this.RegisterType<SponsorGraphType>();
+    }
+}

@@ -1,0 +1,38 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsCms.Core.Articles;
+using NewsCms.Core.Common;
+using NewsCms.Core.Sections;
+using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Relay;
+
+namespace NewsCms.GraphQL.Sections;
+
+public sealed class SectionGraphType : ObjectGraphType<Section>
+{
+    public const string TypeName = "Section";
+
+    public SectionGraphType()
+    {
+        Name = TypeName;
+        Description = "A desk or topic of the publication. Sections nest.";
+        Interface<NodeInterface>();
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The section's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("slug").Description("The section's address within the site.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The section's name as the site shows it.").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("description").Description("What the section covers.").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position among its siblings; lower comes first.").Resolve(c => c.Source.DisplayOrder);
+        Field<SectionGraphType>("parent").Description("The section this one is nested in; null at the top level.")
+            .Resolve(c => c.Source.ParentId is { } id ? c.Service<SectionByIdLoader>().Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionGraphType>>>>("children")
+            .Description("The sections nested directly in this one, in display order.")
+            .Resolve(c => c.Service<SectionChildrenLoader>().Load(c.Source.Id).Then(children => children ?? []));
+        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
+            .Description("Published stories of this section and of the sections nested in it, newest first.")
+            .Arguments(ArticleListArguments.Paging())
+            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
+                new ArticleListFilter(SectionSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+    }
+}

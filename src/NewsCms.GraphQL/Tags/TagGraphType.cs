@@ -1,0 +1,28 @@
+using GraphQL.Types;
+using NewsCms.Core.Articles;
+using NewsCms.Core.Tags;
+using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Relay;
+
+namespace NewsCms.GraphQL.Tags;
+
+public sealed class TagGraphType : ObjectGraphType<Tag>
+{
+    public const string TypeName = "Tag";
+
+    public TagGraphType()
+    {
+        Name = TypeName;
+        Description = "A topic that stories across sections share.";
+        Interface<NodeInterface>();
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The tag's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("slug").Description("The tag's address within the site.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The tag as readers see it.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
+            .Description("Published stories with this tag, newest first.")
+            .Arguments(ArticleListArguments.Paging())
+            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
+                new ArticleListFilter(TagSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+    }
+}
