@@ -4,6 +4,7 @@ using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Sections;
+using NewsCms.Core.Seeding;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Tags;
 
@@ -21,6 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();
+        services.AddSingleton<DemoContentSeeder>();
+        services.AddSingleton<GeneratedContentSeeder>();
         return services;
     }
 }

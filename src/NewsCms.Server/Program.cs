@@ -1,6 +1,19 @@
+using NewsCms.Server;
+using NewsCms.Server.Commands;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsCmsServer();
+
 var app = builder.Build();
+app.UseNewsCmsServer();
 
-app.MapGet("/", () => "Hello World!");
+if (ServerCommands.IsCommand(args))
+{
+    return await ServerCommands.RunAsync(app, args);
+}
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

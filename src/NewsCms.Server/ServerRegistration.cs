@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NewsCms.Core;
+using NewsCms.GraphQL;
+using NewsCms.Server.Database;
+
+namespace NewsCms.Server;
+
+internal static partial class ServerRegistration
+{
+    public static WebApplicationBuilder AddNewsCmsServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddNewsCmsCore();
+        builder.AddNewsCmsDatabase();
+        builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
+        return builder;
+    }
+
+    public static WebApplication UseNewsCmsServer(this WebApplication app)
+    {
+        app.MapNewsCmsGraphQL();
+        app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
+        return app;
+    }
+
+    private static void AnnounceEndpoints(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var path = app.Configuration[$"{GraphQLEndpointOptions.SectionName}:Path"] ?? "/graphql";
+        foreach (var address in addresses)
+        {
+            LogGraphQLAddress(app.Logger, $"{address.TrimEnd('/')}{path}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "NewsCms GraphQL answers at {Address}")]
+    private static partial void LogGraphQLAddress(ILogger logger, string address);
+}
