@@ -48,7 +48,7 @@ internal static class HtmlSafety
     {
         if (e.SanitizedUrl is { } url
             && e.Tag.LocalName == "img"
-            && UrlScheme.Of(url) is not (null or "http" or "https"))
+            && !UrlScheme.IsHttpOrRelative(url))
         {
             e.SanitizedUrl = null;
         }

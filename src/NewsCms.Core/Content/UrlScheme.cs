@@ -12,7 +12,8 @@ internal static class UrlScheme
     /// <returns>The lowercase scheme of <paramref name="url"/>, or null when the URL is relative.</returns>
     public static string? Of(string url) => OfNormalized(NormalizeAsBrowser(url));
 
-    public static bool IsHttp(string url) => Of(url) is "http" or "https";
+    /// <summary>Whether the URL is fetched over the web: http(s), or relative to our own pages.</summary>
+    public static bool IsHttpOrRelative(string url) => Of(url) is null or "http" or "https";
 
     /// <summary>
     /// Whether the URL leaves the publication: absolute http(s), or scheme-relative ("//host/..."),
