@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NewsCms.Testing;
+using NewsCms.Testing.Databases;
+
+namespace NewsCms.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, in process, on a real database of its own with a fixed clock, in the Production environment so
+/// that what the tests see (masked errors, limits) is what the internet sees.
+/// </summary>
+public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = database;
+
+    public FakeTimeProvider Clock { get; } = new(TestContent.Now);
+
+    public SqlCommandCounter Sql { get; } = new();
+
+    /// <summary>Extra configuration, applied over the defaults below.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual bool SeedDemoContent => false;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Database.RequireAvailable();
+        await SeedAsync();
+    }
+
+    /// <summary>Data the tests of this factory read; the database is empty and migrated when it runs.</summary>
+    protected virtual Task SeedAsync() => ApiNewsroom.SeedAsync(Database.Contexts);
+
+    /// <summary>Serves over a loopback socket too, for clients outside the process (Node, load tools).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("NewsCms:Database:Provider", Database is PostgreSqlTestDatabase ? "PostgreSql" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:NewsCms", Database.ConnectionString);
+        builder.UseSetting("NewsCms:Database:SeedDemoContent", SeedDemoContent ? "true" : "false");
+        builder.UseSetting("NewsCms:Database:MigrateOnStartup", "false");
+        builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(Sql);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApi() : NewsCmsApiFactory(new SqliteTestDatabase());
+
+public sealed class PostgreSqlApi() : NewsCmsApiFactory(new PostgreSqlTestDatabase());
