@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -47,6 +48,7 @@ public static class GraphQLServiceCollectionExtensions
                     var limits = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value;
                     complexity.MaxDepth = limits.MaxDepth;
                     complexity.MaxComplexity = limits.MaxComplexity;
+                    complexity.DefaultComplexityImpactDelegate = IntrospectionIsFree;
                 })
                 .UsePersistedDocuments<FolderPersistedDocuments>(global::GraphQL.DI.ServiceLifetime.Singleton, (persisted, provider) =>
                     persisted.AllowOnlyPersistedDocuments = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value.AllowOnlyPersistedDocuments);
@@ -60,6 +62,16 @@ public static class GraphQLServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// IDEs and code generators send graphql-js's standard introspection query, whose nested lists would otherwise
+    /// look as costly as hundreds of thousands of stories. Introspection reads the schema in memory, so it costs
+    /// nothing here; the depth limit still bounds it.
+    /// </summary>
+    private static FieldComplexityResult IntrospectionIsFree(FieldImpactContext context) =>
+        context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            ? new FieldComplexityResult(0, 1)
+            : ComplexityOptions.DefaultComplexityImpactDelegateImpl(context);
 
     public static IEndpointConventionBuilder MapNewsCmsGraphQL(this IEndpointRouteBuilder endpoints)
     {
