@@ -48,7 +48,8 @@ public static class GraphQLServiceCollectionExtensions
                     var limits = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value;
                     complexity.MaxDepth = limits.MaxDepth;
                     complexity.MaxComplexity = limits.MaxComplexity;
-                    complexity.DefaultComplexityImpactDelegate = IntrospectionIsFree;
+                    var storyImpact = complexity.DefaultComplexityImpactDelegate;
+                    complexity.DefaultComplexityImpactDelegate = field => IsIntrospection(field) ? new FieldComplexityResult(0, 1) : storyImpact(field);
                 })
                 .UsePersistedDocuments<FolderPersistedDocuments>(global::GraphQL.DI.ServiceLifetime.Singleton, (persisted, provider) =>
                     persisted.AllowOnlyPersistedDocuments = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value.AllowOnlyPersistedDocuments);
@@ -68,10 +69,8 @@ public static class GraphQLServiceCollectionExtensions
     /// look as costly as hundreds of thousands of stories. Introspection reads the schema in memory, so it costs
     /// nothing here; the depth limit still bounds it.
     /// </summary>
-    private static FieldComplexityResult IntrospectionIsFree(FieldImpactContext context) =>
-        context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-            ? new FieldComplexityResult(0, 1)
-            : ComplexityOptions.DefaultComplexityImpactDelegateImpl(context);
+    private static bool IsIntrospection(FieldImpactContext field) =>
+        field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal);
 
     public static IEndpointConventionBuilder MapNewsCmsGraphQL(this IEndpointRouteBuilder endpoints)
     {
