@@ -89,3 +89,22 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
 public sealed class SqliteApi() : NewsCmsApiFactory(new SqliteTestDatabase());
 
 public sealed class PostgreSqlApi() : NewsCmsApiFactory(new PostgreSqlTestDatabase());
+
+/// <summary>A deployment that closes the API down to its registered operations.</summary>
+public sealed class LockedDownApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NewsCms:GraphQL:AllowOnlyPersistedDocuments"] = "true",
+        ["NewsCms:GraphQL:GetCacheMaxAgeSeconds"] = "60",
+    };
+}
+
+/// <summary>A deployment that keeps its schema to itself.</summary>
+public sealed class NoIntrospectionApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NewsCms:GraphQL:EnableIntrospection"] = "false",
+    };
+}
