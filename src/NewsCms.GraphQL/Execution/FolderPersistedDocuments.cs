@@ -29,7 +29,14 @@ internal sealed class FolderPersistedDocuments : IPersistedDocumentLoader
     private static Dictionary<string, string> Load(string? folder)
     {
         var documents = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return documents;
+        }
+
+        // Relative paths name a folder shipped beside the app, wherever the process was started from.
+        folder = Path.GetFullPath(folder, AppContext.BaseDirectory);
+        if (!Directory.Exists(folder))
         {
             return documents;
         }

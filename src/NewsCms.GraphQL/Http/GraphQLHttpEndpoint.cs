@@ -98,8 +98,8 @@ internal sealed class GraphQLHttpEndpoint(
     private async Task WriteProblemAsync(HttpContext http, ResponseMediaType mediaType, RequestProblem problem)
     {
         var response = http.Response;
-        response.StatusCode = problem.FixedStatusCode
-            ?? (mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        // A request we could not even read is the client's fault whatever it accepts; only executed documents use 200.
+        response.StatusCode = problem.FixedStatusCode ?? StatusCodes.Status400BadRequest;
         response.Headers.CacheControl = "no-store";
         response.ContentType = ResponseMediaTypes.ContentTypeOf(mediaType);
         var result = new ExecutionResult { Executed = false };

@@ -16,7 +16,7 @@ internal sealed record GraphQLHttpRequest(
     public bool IsGet { get; init; }
 }
 
-/// <summary>Why a request could not be read, and the HTTP status that says so when the status is not negotiable.</summary>
+/// <summary>Why a request could not be read; the status is 400 unless a more precise one applies.</summary>
 internal sealed record RequestProblem(string Message, int? FixedStatusCode = null);
 
 /// <summary>

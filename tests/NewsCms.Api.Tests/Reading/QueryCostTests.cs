@@ -17,7 +17,7 @@ public abstract class QueryCostTests<TApi>(TApi api) : IClassFixture<TApi>
     [Fact]
     public async Task A_page_of_100_costs_the_same_few_statements_as_a_page_of_20()
     {
-        var client = api.CreateClient();
+        var client = api.CreateClientOrSkip();
         await client.DataAsync(Page, new { first = 1 }); // warm-up: nothing below should count start-up work
 
         var small = await CountAsync(client, 20);

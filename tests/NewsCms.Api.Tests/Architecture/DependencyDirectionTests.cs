@@ -1,0 +1,43 @@
+using System.Reflection;
+
+namespace NewsCms.Api.Tests.Architecture;
+
+/// <summary>
+/// Dependencies point one way: Server → (GraphQL, providers) → Core. The core knows no web framework, no GraphQL,
+/// no Azure and no database provider, so every rule in it is testable and reusable by any host.
+/// </summary>
+public sealed class DependencyDirectionTests
+{
+    private static readonly Dictionary<string, string[]> Forbidden = new()
+    {
+        ["NewsCms.Core"] = ["Microsoft.AspNetCore", "GraphQL", "Azure", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer", "Npgsql", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data."],
+        ["NewsCms.GraphQL"] = ["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer", "Npgsql", "Azure", "NewsCms.Server", "NewsCms.Data."],
+        ["NewsCms.Data.Sqlite"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.SqlServer", "NewsCms.Data.PostgreSql"],
+        ["NewsCms.Data.SqlServer"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.PostgreSql"],
+        ["NewsCms.Data.PostgreSql"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.SqlServer"],
+    };
+
+    public static TheoryData<string> Projects => new(Forbidden.Keys);
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void A_project_references_nothing_it_must_not(string project)
+    {
+        var assembly = Assembly.Load(project);
+
+        var offending = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => Forbidden[project].Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(offending.Count == 0, $"{project} must not reference {string.Join(", ", offending)}");
+    }
+
+    [Fact]
+    public void The_rule_itself_catches_a_forbidden_reference()
+    {
+        var server = Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains(server, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains("NewsCms.Core", server);
+    }
+}
