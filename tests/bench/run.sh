@@ -10,9 +10,12 @@
 # Prints a table and writes it as Markdown to tests/bench/results/latest.md.
 # See tests/bench/README.md for what the numbers mean and the targets.
 #
-# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_THREADS (2),
+# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (5s, the least warm-up),
+# BENCH_WARMUP_MAX (30, seconds, the most), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_ARTICLES (2000), BENCH_TYPENAME=1 to also measure
-# `{ __typename }` (GraphQL pipeline with no resolver and no database).
+# `{ __typename }` (GraphQL pipeline with no resolver and no database),
+# BENCH_DOTNET_ENV="VAR=value ..." for runtime settings given to both the server
+# and the baseline (e.g. "DOTNET_gcServer=0" to compare garbage collectors).
 #
 # Exit code: non-zero when the benchmark could not run (build, seed, server or a
 # response check failed). Missed targets are reported, not turned into failures.
@@ -27,10 +30,12 @@ baseline_project="$bench_dir/NewsCms.Bench.Baseline"
 
 duration="${BENCH_DURATION:-15s}"
 warmup="${BENCH_WARMUP:-5s}"
+warmup_max="${BENCH_WARMUP_MAX:-30}" # seconds
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-32}"
 articles="${BENCH_ARTICLES:-2000}"
 measure_typename="${BENCH_TYPENAME:-0}"
+read -r -a dotnet_env <<<"${BENCH_DOTNET_ENV:-}"
 
 # Targets for the 2-core reference machine (README.md).
 target_list_rps=2500
@@ -203,16 +208,41 @@ parse_wrk() {
 }
 
 clock_ticks="$(getconf CLK_TCK)"
-declare -A result_rps result_p50 result_p99 result_non2xx result_sock result_cpu result_host result_rss result_bytes
+declare -A result_warmup result_rps result_p50 result_p99 result_non2xx result_sock result_cpu result_host result_rss result_bytes
 raw_log="$tmp/wrk-raw.txt"
+
+# One wrk run without --latency; prints its req/s.
+wrk_rps() {
+  local url="$1" body_file="$2" seconds="$3" out="$4"
+  BENCH_BODY_FILE="$body_file" timeout 120 wrk -t"$threads" -c"$connections" -d"$seconds" -s "$lua_script" "$url" >"$out" 2>&1 ||
+    { cat "$out" >&2; return 1; }
+  awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$out"
+}
+
+# The warm-up lasts $warmup, then goes on in 2 s slices while req/s still
+# climbs by more than 5% a slice, up to $warmup_max in all. A freshly started
+# server needs it: tiered JIT compilation competes with the requests for the
+# same cores, so the first request type takes 15-20 s to reach its steady
+# state on 2 cores, and a fixed 5 s would measure part of that ramp.
+warm_up() {
+  local key="$1" label="$2" url="$3" body_file="$4" started=$SECONDS rps previous
+  log "$label: warm-up $warmup, longer while req/s still climbs (at most ${warmup_max}s)"
+  previous="$(wrk_rps "$url" "$body_file" "$warmup" "$tmp/warmup-$key.txt")" || die "$label: wrk warm-up failed"
+  rps="$previous"
+  while ((SECONDS - started < warmup_max)); do
+    rps="$(wrk_rps "$url" "$body_file" 2s "$tmp/warmup-$key.txt")" || die "$label: wrk warm-up failed"
+    awk -v now="$rps" -v before="$previous" 'BEGIN { exit !(now > before * 1.05) }' || break
+    previous="$rps"
+  done
+  result_warmup[$key]=$((SECONDS - started))
+  log "$label: warmed up for ${result_warmup[$key]} s, last slice $rps req/s"
+}
 
 # Warm-up, then the measured run. Stores the figures under key $1.
 measure() {
   local key="$1" label="$2" url="$3" body_file="$4" pid="$5" bytes="$6"
   local out="$tmp/wrk-$key.txt" t0 t1 c0 c1 h0 h1 figures
-  log "$label: warm-up $warmup"
-  BENCH_BODY_FILE="$body_file" timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" -s "$lua_script" "$url" >"$tmp/warmup-$key.txt" 2>&1 ||
-    { cat "$tmp/warmup-$key.txt" >&2; die "$label: wrk warm-up failed"; }
+  warm_up "$key" "$label" "$url" "$body_file"
 
   log "$label: measuring $duration"
   c0="$(cpu_ticks "$pid")"
@@ -281,7 +311,7 @@ log "$(tail -1 "$tmp/seed.log") ($(($(date +%s) - seed_started)) s)"
 check_quiet
 port="$(free_port)"
 log "starting the server on 127.0.0.1:$port"
-(cd "$(dirname "$server_dll")" && exec env "${server_env[@]}" "Urls=http://127.0.0.1:$port" dotnet "$server_dll") </dev/null >"$tmp/server.log" 2>&1 &
+(cd "$(dirname "$server_dll")" && exec env "${server_env[@]}" "${dotnet_env[@]}" "Urls=http://127.0.0.1:$port" dotnet "$server_dll") </dev/null >"$tmp/server.log" 2>&1 &
 server_pid=$!
 wait_until_up "http://127.0.0.1:$port/" "$server_pid" "$tmp/server.log"
 graphql_url="http://127.0.0.1:$port/graphql"
@@ -309,7 +339,7 @@ server_pid=""
 
 port="$(free_port)"
 log "starting the baseline on 127.0.0.1:$port"
-(cd "$(dirname "$baseline_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 dotnet "$baseline_dll" --urls "http://127.0.0.1:$port") </dev/null >"$tmp/baseline.log" 2>&1 &
+(cd "$(dirname "$baseline_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 "${dotnet_env[@]}" dotnet "$baseline_dll" --urls "http://127.0.0.1:$port") </dev/null >"$tmp/baseline.log" 2>&1 &
 baseline_pid=$!
 wait_until_up "http://127.0.0.1:$port/baseline" "$baseline_pid" "$tmp/baseline.log" # GET answers 405: up is enough
 for key in "${keys[@]}"; do
@@ -330,23 +360,24 @@ facts=(
   "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   "machine: $(nproc) cores ($cpu_model), $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
   "dotnet: $(dotnet --version)"
-  "wrk: $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), $threads threads, $connections connections, warm-up $warmup, measured $duration, on the same machine as the server"
+  "wrk: $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), $threads threads, $connections connections, warm-up $warmup or until req/s is steady (max ${warmup_max}s), measured $duration, on the same machine as the server"
   "data: SQLite, $articles seeded articles; by-slug article '$slug'"
   "machine busy before the run (other load): ${idle_busy}%"
+  "runtime settings: ${BENCH_DOTNET_ENV:-defaults}"
   "commit: $(git -C "$repo_root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo_root" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 )
 
-header=("Request" "Bytes" "Req/s" "p50 ms" "p99 ms" "Non-2xx" "Sock err" "CPU %" "Host busy %" "Peak RSS MiB")
+header=("Request" "Bytes" "Req/s" "p50 ms" "p99 ms" "Non-2xx" "Sock err" "CPU %" "Host busy %" "Peak RSS MiB" "Warm-up s")
 rows=()
 row() { rows+=("$(printf '%s\t' "$@")"); }
 for key in "${keys[@]}"; do
   row "GraphQL ${labels[$key]}" "${result_bytes[$key]}" "${result_rps[$key]}" "${result_p50[$key]}" "${result_p99[$key]}" \
-    "${result_non2xx[$key]}" "${result_sock[$key]}" "${result_cpu[$key]}" "${result_host[$key]}" "${result_rss[$key]}"
+    "${result_non2xx[$key]}" "${result_sock[$key]}" "${result_cpu[$key]}" "${result_host[$key]}" "${result_rss[$key]}" "${result_warmup[$key]}"
 done
 for key in "${keys[@]}"; do
   b="baseline-$key"
   row "Baseline ${result_bytes[$b]} bytes" "${result_bytes[$b]}" "${result_rps[$b]}" "${result_p50[$b]}" "${result_p99[$b]}" \
-    "${result_non2xx[$b]}" "${result_sock[$b]}" "${result_cpu[$b]}" "${result_host[$b]}" "${result_rss[$b]}"
+    "${result_non2xx[$b]}" "${result_sock[$b]}" "${result_cpu[$b]}" "${result_host[$b]}" "${result_rss[$b]}" "${result_warmup[$b]}"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0) ? a / b : 0; printf "%.3f (%.1f%%)", r, r * 100 }'; }
