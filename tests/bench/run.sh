@@ -10,7 +10,7 @@
 # Prints a table and writes it as Markdown to tests/bench/results/latest.md.
 # See tests/bench/README.md for what the numbers mean and the targets.
 #
-# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (5s, the least warm-up),
+# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (10s, the least warm-up),
 # BENCH_WARMUP_MAX (30, seconds, the most), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_ARTICLES (2000), BENCH_TYPENAME=1 to also measure
 # `{ __typename }` (GraphQL pipeline with no resolver and no database),
@@ -29,7 +29,7 @@ server_project="$repo_root/src/NewsCms.Server"
 baseline_project="$bench_dir/NewsCms.Bench.Baseline"
 
 duration="${BENCH_DURATION:-15s}"
-warmup="${BENCH_WARMUP:-5s}"
+warmup="${BENCH_WARMUP:-10s}"
 warmup_max="${BENCH_WARMUP_MAX:-30}" # seconds
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-32}"
@@ -219,20 +219,25 @@ wrk_rps() {
   awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$out"
 }
 
-# The warm-up lasts $warmup, then goes on in 2 s slices while req/s still
-# climbs by more than 5% a slice, up to $warmup_max in all. A freshly started
-# server needs it: tiered JIT compilation competes with the requests for the
-# same cores, so the first request type takes 15-20 s to reach its steady
-# state on 2 cores, and a fixed 5 s would measure part of that ramp.
+# The warm-up lasts $warmup, then goes on in 2 s slices until two slices in a
+# row fail to beat the best rate seen so far by more than 5%, up to $warmup_max
+# in all. A freshly started server needs it: tiered JIT compilation competes
+# with the requests for the same cores, so the first request type takes 15-20 s
+# to reach its steady rate on 2 cores, not always smoothly, and a fixed short
+# warm-up would measure part of that ramp.
 warm_up() {
-  local key="$1" label="$2" url="$3" body_file="$4" started=$SECONDS rps previous
+  local key="$1" label="$2" url="$3" body_file="$4" started=$SECONDS rps best stalled=0
   log "$label: warm-up $warmup, longer while req/s still climbs (at most ${warmup_max}s)"
-  previous="$(wrk_rps "$url" "$body_file" "$warmup" "$tmp/warmup-$key.txt")" || die "$label: wrk warm-up failed"
-  rps="$previous"
-  while ((SECONDS - started < warmup_max)); do
+  best="$(wrk_rps "$url" "$body_file" "$warmup" "$tmp/warmup-$key.txt")" || die "$label: wrk warm-up failed"
+  rps="$best"
+  while ((stalled < 2 && SECONDS - started < warmup_max)); do
     rps="$(wrk_rps "$url" "$body_file" 2s "$tmp/warmup-$key.txt")" || die "$label: wrk warm-up failed"
-    awk -v now="$rps" -v before="$previous" 'BEGIN { exit !(now > before * 1.05) }' || break
-    previous="$rps"
+    if awk -v now="$rps" -v best="$best" 'BEGIN { exit !(now > best * 1.05) }'; then
+      best="$rps"
+      stalled=0
+    else
+      stalled=$((stalled + 1))
+    fi
   done
   result_warmup[$key]=$((SECONDS - started))
   log "$label: warmed up for ${result_warmup[$key]} s, last slice $rps req/s"
