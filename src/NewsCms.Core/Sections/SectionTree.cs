@@ -1,60 +1,51 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Data;
 
 namespace NewsCms.Core.Sections;
 
-/// <summary>Reads sections, which are few and public, and answers questions about their nesting.</summary>
+/// <summary>
+/// Reads sections, which are few, public and rarely changed, from an in-memory snapshot of the whole table. Every
+/// story card names its section, so a query per page for ten rows was an eighth of the front page's cost. The
+/// snapshot is at most <see cref="MaxAge"/> old: a section changed on another server shows everywhere within that,
+/// and writers on this server call <see cref="Invalidate"/> to show it at once.
+/// </summary>
 public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
 {
-    public async Task<IReadOnlyList<Section>> RootsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Sections.AsNoTracking()
-            .Where(s => s.ParentId == null)
-            .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)
-            .ToListAsync(cancellationToken);
-    }
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    public async Task<Section?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
-    }
+    private readonly Lock gate = new();
+    private Snapshot? current;
+    private Task<Snapshot>? loading;
+    private int generation;
+
+    public async Task<IReadOnlyList<Section>> RootsAsync(CancellationToken cancellationToken) =>
+        (await SnapshotAsync(cancellationToken)).ChildrenOf(null);
+
+    public async Task<Section?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        (await SnapshotAsync(cancellationToken)).BySlug.GetValueOrDefault(slug);
 
     public async Task<IReadOnlyDictionary<int, Section>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return ids.Where(snapshot.ById.ContainsKey).Distinct().ToDictionary(id => id, id => snapshot.ById[id]);
     }
 
     public async Task<ILookup<int, Section>> ChildrenAsync(IReadOnlyCollection<int> parentIds, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var children = await db.Sections.AsNoTracking()
-            .Where(s => s.ParentId != null && parentIds.Contains(s.ParentId.Value))
-            .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name)
-            .ToListAsync(cancellationToken);
-        return children.ToLookup(s => s.ParentId!.Value);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return parentIds.Distinct().SelectMany(parent => snapshot.ChildrenOf(parent)).ToLookup(s => s.ParentId!.Value);
     }
 
-    /// <summary>
-    /// The ids of a section and of every section below it; empty when the slug names none. One query for the whole
-    /// (small) table beats a recursive query that every provider spells differently.
-    /// </summary>
+    /// <summary>The ids of a section and of every section below it; empty when the slug names none.</summary>
     public async Task<IReadOnlyList<int>> SubtreeIdsAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var all = await db.Sections.AsNoTracking()
-            .Select(s => new { s.Id, s.ParentId, s.Slug })
-            .ToListAsync(cancellationToken);
-
-        var root = all.FirstOrDefault(s => s.Slug == slug);
-        if (root is null)
+        var snapshot = await SnapshotAsync(cancellationToken);
+        if (!snapshot.BySlug.TryGetValue(slug, out var root))
         {
             return [];
         }
 
-        var childrenOf = all.Where(s => s.ParentId != null).ToLookup(s => s.ParentId!.Value, s => s.Id);
         var result = new List<int>();
         var pending = new Queue<int>([root.Id]);
         while (pending.TryDequeue(out var id))
@@ -66,12 +57,79 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
             }
 
             result.Add(id);
-            foreach (var child in childrenOf[id])
+            foreach (var child in snapshot.ChildrenOf(id))
             {
-                pending.Enqueue(child);
+                pending.Enqueue(child.Id);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Drops the snapshot, so that the next read sees a change this server just saved.</summary>
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            current = null;
+            loading = null;
+            generation++;
+        }
+    }
+
+    private Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (current is { } fresh && Stopwatch.GetElapsedTime(fresh.LoadedAt) < MaxAge)
+            {
+                return Task.FromResult(fresh);
+            }
+
+            // One load at a time, shared by every request that needs it; no single caller's cancellation may end it.
+            if (loading is null || loading.IsCompleted)
+            {
+                loading = Task.Run(LoadAsync, CancellationToken.None);
+            }
+
+            return loading.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Snapshot> LoadAsync()
+    {
+        int loadingGeneration;
+        lock (gate)
+        {
+            loadingGeneration = generation;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await using var db = await contexts.CreateDbContextAsync();
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name).ToListAsync();
+        var snapshot = new Snapshot(sections, started);
+        lock (gate)
+        {
+            // A load that began before an invalidation may hold the old rows: serve it once, never keep it.
+            if (loadingGeneration == generation)
+            {
+                current = snapshot;
+            }
+        }
+
+        return snapshot;
+    }
+
+    private sealed class Snapshot(List<Section> sections, long loadedAt)
+    {
+        private readonly ILookup<int?, Section> byParent = sections.ToLookup(s => s.ParentId);
+
+        public long LoadedAt { get; } = loadedAt;
+
+        public Dictionary<int, Section> ById { get; } = sections.ToDictionary(s => s.Id);
+
+        public Dictionary<string, Section> BySlug { get; } = sections.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+
+        public IReadOnlyList<Section> ChildrenOf(int? parentId) => byParent[parentId].ToList();
     }
 }
