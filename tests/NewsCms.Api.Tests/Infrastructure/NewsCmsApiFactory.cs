@@ -108,3 +108,11 @@ public sealed class NoIntrospectionApi() : NewsCmsApiFactory(new SqliteTestDatab
         ["NewsCms:GraphQL:EnableIntrospection"] = "false",
     };
 }
+
+/// <summary>A first start on an empty database, as `dotnet run` on a fresh clone does it.</summary>
+public sealed class FirstRunApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override bool SeedDemoContent => true;
+
+    protected override Task SeedAsync() => Task.CompletedTask;
+}
