@@ -8,6 +8,9 @@ namespace NewsCms.GraphQL.Execution;
 /// <summary>Lets the core's coded failures through as they are; logs and masks everything else.</summary>
 internal sealed partial class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger)
 {
+    /// <summary>Where the endpoint leaves the request's trace id, for executions that run outside an activity.</summary>
+    public const string TraceIdKey = "traceId";
+
     public void Handle(UnhandledExceptionContext context)
     {
         if (context.OriginalException is NewsCmsException coded)
@@ -25,8 +28,6 @@ internal sealed partial class UnhandledExceptionHandler(ILogger<UnhandledExcepti
         context.ErrorMessage = masked.Message;
         context.Exception = masked;
     }
-
-    public const string TraceIdKey = "traceId";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in GraphQL execution (trace id {TraceId}, field {Field})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId, string? field);

@@ -41,8 +41,7 @@ public abstract class TestDatabase : IAsyncLifetime
         TestEnvironment.RequireLocalService(false, UnavailableReason);
     }
 
-    public DbContextOptions<NewsCmsDbContext> Options(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
-        Configure(new DbContextOptionsBuilder<NewsCmsDbContext>()).AddInterceptors(interceptors).Options;
+    public DbContextOptions<NewsCmsDbContext> Options() => Configure(new DbContextOptionsBuilder<NewsCmsDbContext>()).Options;
 
     public async ValueTask InitializeAsync()
     {
