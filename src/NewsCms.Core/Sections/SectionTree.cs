@@ -122,7 +122,13 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
 
     private sealed class Snapshot(List<Section> sections, long loadedAt)
     {
-        private readonly ILookup<int?, Section> byParent = sections.ToLookup(s => s.ParentId);
+        // Lists built once per load: the tree is read on every page, and changes at most once a second.
+        private readonly Dictionary<int, IReadOnlyList<Section>> childrenById = sections
+            .Where(s => s.ParentId is not null)
+            .GroupBy(s => s.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Section>)g.ToList());
+
+        private readonly IReadOnlyList<Section> roots = sections.Where(s => s.ParentId is null).ToList();
 
         public long LoadedAt { get; } = loadedAt;
 
@@ -130,6 +136,7 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
 
         public Dictionary<string, Section> BySlug { get; } = sections.ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
-        public IReadOnlyList<Section> ChildrenOf(int? parentId) => byParent[parentId].ToList();
+        public IReadOnlyList<Section> ChildrenOf(int? parentId) =>
+            parentId is { } id ? childrenById.GetValueOrDefault(id) ?? [] : roots;
     }
 }

@@ -21,10 +21,6 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name as the byline prints it.").Resolve(c => c.Source.Name);
         Field<StringGraphType>("jobTitle").Description("The author's role, such as \"Technology correspondent\".").Resolve(c => c.Source.JobTitle);
         Field<StringGraphType>("bio").Description("A short biography.").Resolve(c => c.Source.Bio);
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published stories with this author in the byline, newest first.")
-            .Arguments(ArticleListArguments.Paging())
-            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
-                new ArticleListFilter(AuthorSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+        this.AddArticlesField("Published stories with this author in the byline, newest first.", author => new ArticleListFilter(AuthorSlug: author.Slug));
     }
 }

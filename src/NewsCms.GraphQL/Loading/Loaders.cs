@@ -14,10 +14,10 @@ public sealed class SectionByIdLoader(SectionTree sections) : BatchLoader<int, S
         sections.FindByIdsAsync(keys, cancellationToken);
 }
 
-public sealed class SectionChildrenLoader(SectionTree sections) : BatchLoader<int, IReadOnlyList<Section>>
+public sealed class SectionChildrenLoader(SectionTree sections) : GroupedBatchLoader<Section>
 {
-    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Section>>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
-        (await sections.ChildrenAsync(keys, cancellationToken)).ToDictionary(g => g.Key, g => (IReadOnlyList<Section>)g.ToList());
+    protected override Task<ILookup<int, Section>> FetchGroupsAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        sections.ChildrenAsync(keys, cancellationToken);
 }
 
 public sealed class PublishedArticleByIdLoader(PublishedArticles articles) : BatchLoader<int, Article>
@@ -32,16 +32,16 @@ public sealed class ArticleBodyLoader(PublishedArticles articles) : BatchLoader<
         articles.BodiesAsync(keys, cancellationToken);
 }
 
-public sealed class BylinesByArticleLoader(PublishedArticles articles) : BatchLoader<int, IReadOnlyList<Author>>
+public sealed class BylinesByArticleLoader(PublishedArticles articles) : GroupedBatchLoader<Author>
 {
-    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Author>>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
-        (await articles.AuthorsAsync(keys, cancellationToken)).ToDictionary(g => g.Key, g => (IReadOnlyList<Author>)g.ToList());
+    protected override Task<ILookup<int, Author>> FetchGroupsAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        articles.AuthorsAsync(keys, cancellationToken);
 }
 
-public sealed class TagsByArticleLoader(PublishedArticles articles) : BatchLoader<int, IReadOnlyList<Tag>>
+public sealed class TagsByArticleLoader(PublishedArticles articles) : GroupedBatchLoader<Tag>
 {
-    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Tag>>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
-        (await articles.TagsAsync(keys, cancellationToken)).ToDictionary(g => g.Key, g => (IReadOnlyList<Tag>)g.ToList());
+    protected override Task<ILookup<int, Tag>> FetchGroupsAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        articles.TagsAsync(keys, cancellationToken);
 }
 
 public sealed class AuthorByIdLoader(AuthorDirectory authors) : BatchLoader<int, Author>

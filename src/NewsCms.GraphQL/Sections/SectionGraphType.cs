@@ -1,7 +1,5 @@
-using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Articles;
-using NewsCms.Core.Common;
 using NewsCms.Core.Sections;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Loading;
@@ -29,10 +27,6 @@ public sealed class SectionGraphType : ObjectGraphType<Section>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionGraphType>>>>("children")
             .Description("The sections nested directly in this one, in display order.")
             .Resolve(c => c.Service<SectionChildrenLoader>().Load(c.Source.Id).Then(children => children ?? []));
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published stories of this section and of the sections nested in it, newest first.")
-            .Arguments(ArticleListArguments.Paging())
-            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
-                new ArticleListFilter(SectionSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+        this.AddArticlesField("Published stories of this section and of the sections nested in it, newest first.", section => new ArticleListFilter(SectionSlug: section.Slug));
     }
 }

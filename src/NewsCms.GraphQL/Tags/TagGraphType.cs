@@ -19,10 +19,6 @@ public sealed class TagGraphType : ObjectGraphType<Tag>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The tag's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("slug").Description("The tag's address within the site.").Resolve(c => c.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The tag as readers see it.").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published stories with this tag, newest first.")
-            .Arguments(ArticleListArguments.Paging())
-            .ResolveAsync(async c => await c.Service<PublishedArticles>().ListAsync(
-                new ArticleListFilter(TagSlug: c.Source.Slug), ArticleListArguments.Page(c), c.CancellationToken));
+        this.AddArticlesField("Published stories with this tag, newest first.", tag => new ArticleListFilter(TagSlug: tag.Slug));
     }
 }

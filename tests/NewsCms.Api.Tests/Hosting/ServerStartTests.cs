@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Api.Tests.Infrastructure;
@@ -98,40 +97,18 @@ public sealed class ServerProcessTests
 
     private static async Task<(int ExitCode, string Output)> RunServerAsync(string[] arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["NewsCms__Database__SeedDemoContent"] = "false",
         };
-        start.ArgumentList.Add(ServerDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["NewsCms__Database__SeedDemoContent"] = "false";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(
+            "dotnet", [ServerDll, .. arguments], AppContext.BaseDirectory, settings, TimeSpan.FromMinutes(1));
+        return (exitCode, output + errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsCms.Testing;
 
 namespace NewsCms.Api.Tests.Infrastructure;
@@ -24,28 +23,8 @@ public static class NodeTools
 
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"node {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}");
-        return await output;
+        var (exitCode, output, errors) = await ChildProcess.RunAsync("node", arguments, workingDirectory);
+        Assert.True(exitCode == 0, $"node {string.Join(' ', arguments)} exited with {exitCode}: {errors}");
+        return output;
     }
 }
