@@ -5,8 +5,15 @@ using NewsCms.Testing.Databases;
 namespace NewsCms.IntegrationTests.Sections;
 
 /// <summary>The section snapshot: served from memory, never older than its limit, dropped at once on invalidation.</summary>
-public sealed class SectionTreeTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+/// <remarks>Each test owns its database: the tree reads every section, so a neighbour's rows would change what it sees.</remarks>
+public sealed class SectionTreeTests : IAsyncLifetime
 {
+    private readonly SqliteTestDatabase database = new();
+
+    public ValueTask InitializeAsync() => database.InitializeAsync();
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
