@@ -258,3 +258,421 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Tags] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Sponsors] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Sections] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Authors] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD [CreatedByUserId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD [EmbargoUntil] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [ArticleCorrections] (
+        [Id] int NOT NULL IDENTITY,
+        [ArticleId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ActorUserId] int NULL,
+        CONSTRAINT [PK_ArticleCorrections] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ArticleCorrections_Articles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [Articles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [ArticleRevisions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ArticleId] int NOT NULL,
+        [Number] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ActorUserId] int NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [Operation] nvarchar(100) NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [Slug] nvarchar(200) NOT NULL,
+        [Summary] nvarchar(1000) NOT NULL,
+        [Markdown] nvarchar(max) NOT NULL,
+        [Metadata] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ArticleRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ArticleRevisions_Articles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [Articles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [ArticleSlugRedirects] (
+        [Slug] nvarchar(200) NOT NULL,
+        [ArticleId] int NOT NULL,
+        [RetiredAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ArticleSlugRedirects] PRIMARY KEY ([Slug]),
+        CONSTRAINT [FK_ArticleSlugRedirects_Articles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [Articles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] int NOT NULL IDENTITY,
+        [DisplayName] nvarchar(150) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AuditLog] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OccurredAt] datetime2 NOT NULL,
+        [ActorUserId] int NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [Operation] nvarchar(100) NOT NULL,
+        [EntityType] nvarchar(50) NOT NULL,
+        [EntityId] nvarchar(50) NOT NULL,
+        [Summary] nvarchar(2000) NOT NULL,
+        CONSTRAINT [PK_AuditLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [PreviewTokens] (
+        [Id] uniqueidentifier NOT NULL,
+        [ArticleId] int NOT NULL,
+        [CreatedByUserId] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_PreviewTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PreviewTokens_Articles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [Articles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [ServerSecrets] (
+        [Name] nvarchar(100) NOT NULL,
+        [Value] varbinary(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ServerSecrets] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] int NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [ApiTokens] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SecretHash] nvarchar(64) NOT NULL,
+        [Prefix] nvarchar(12) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NULL,
+        [RevokedAt] datetime2 NULL,
+        [LastUsedAt] datetime2 NULL,
+        CONSTRAINT [PK_ApiTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] int NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] int NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] int NOT NULL,
+        [RoleId] int NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] int NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiTokens_SecretHash] ON [ApiTokens] ([SecretHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_ApiTokens_UserId] ON [ApiTokens] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_ArticleCorrections_ArticleId_Id] ON [ArticleCorrections] ([ArticleId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ArticleRevisions_ArticleId_Number] ON [ArticleRevisions] ([ArticleId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_ArticleSlugRedirects_ArticleId] ON [ArticleSlugRedirects] ([ArticleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AuditLog_ActorUserId_Id] ON [AuditLog] ([ActorUserId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_AuditLog_EntityType_EntityId_Id] ON [AuditLog] ([EntityType], [EntityId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    CREATE INDEX [IX_PreviewTokens_ArticleId] ON [PreviewTokens] ([ArticleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204221424_EditorialWorkflow', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

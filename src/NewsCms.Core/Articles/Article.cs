@@ -34,6 +34,12 @@ public sealed class Article
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The staff user who created the story: a writer may edit only their own drafts. Null for seeded stories.</summary>
+    public int? CreatedByUserId { get; set; }
+
+    /// <summary>UTC. Until then the story is invisible everywhere, previews included; the scheduler lifts it.</summary>
+    public DateTime? EmbargoUntil { get; set; }
+
     public string? MetaTitle { get; set; }
     public string? MetaDescription { get; set; }
     public string? CanonicalUrl { get; set; }
@@ -59,7 +65,10 @@ public sealed class Article
 
     public bool IsBreakingAt(DateTime utcNow) => IsBreaking && (BreakingUntil is null || BreakingUntil > utcNow);
 
-    public bool IsPublicAt(DateTime utcNow) => Status == ArticleStatus.Published && PublishedAt <= utcNow;
+    public bool IsPublicAt(DateTime utcNow) =>
+        Status == ArticleStatus.Published && PublishedAt <= utcNow && !IsEmbargoedAt(utcNow);
+
+    public bool IsEmbargoedAt(DateTime utcNow) => EmbargoUntil > utcNow;
 
     /// <summary>Renders the Markdown and stores every derived form beside it; called on save, never on read.</summary>
     public void SetBody(string markdown, MarkdownRenderer renderer)

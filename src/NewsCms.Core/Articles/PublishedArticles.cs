@@ -133,7 +133,7 @@ public sealed class PublishedArticles(IDbContextFactory<NewsCmsDbContext> contex
     }
 
     private static IQueryable<Article> Visible(NewsCmsDbContext db, DateTime now) =>
-        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now));
 
     private sealed record Byline(int ArticleId, Author Author);
 
@@ -146,20 +146,20 @@ public sealed class PublishedArticles(IDbContextFactory<NewsCmsDbContext> contex
     {
         public readonly Func<NewsCmsDbContext, DateTime, int, IAsyncEnumerable<Article>> FirstPage =
             EF.CompileAsyncQuery((NewsCmsDbContext db, DateTime now, int take) => db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now))
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .Take(take));
 
         public readonly Func<NewsCmsDbContext, DateTime, DateTime, int, int, IAsyncEnumerable<Article>> PageAfter =
             EF.CompileAsyncQuery((NewsCmsDbContext db, DateTime now, DateTime afterTime, int afterId, int take) => db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now))
                 .Where(a => a.PublishedAt < afterTime || (a.PublishedAt == afterTime && a.Id < afterId))
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .Take(take));
 
         public readonly Func<NewsCmsDbContext, DateTime, string, Task<Article?>> BySlug =
             EF.CompileAsyncQuery((NewsCmsDbContext db, DateTime now, string slug) => db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now))
                 .FirstOrDefault(a => a.Slug == slug));
 
         public readonly Func<NewsCmsDbContext, int[], IAsyncEnumerable<ArticleBody>> Bodies =

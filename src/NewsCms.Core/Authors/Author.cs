@@ -11,4 +11,7 @@ public sealed class Author
     public required string Name { get; set; }
     public string? JobTitle { get; set; }
     public string? Bio { get; set; }
+
+    /// <summary>Incremented on every save; an update that carries an older value is a conflict.</summary>
+    public int Version { get; set; }
 }

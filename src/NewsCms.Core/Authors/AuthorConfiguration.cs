@@ -9,6 +9,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
     public void Configure(EntityTypeBuilder<Author> author)
     {
         author.Property(a => a.Slug).HasMaxLength(Slugs.MaxLength);
+        author.Property(x => x.Version).IsConcurrencyToken();
         author.HasIndex(a => a.Slug).IsUnique();
         author.Property(a => a.Name).HasMaxLength(Author.NameMaxLength);
         author.Property(a => a.JobTitle).HasMaxLength(Author.JobTitleMaxLength);

@@ -13,4 +13,7 @@ public sealed class Section
     public int? ParentId { get; set; }
     public Section? Parent { get; set; }
     public int DisplayOrder { get; set; }
+
+    /// <summary>Incremented on every save; an update that carries an older value is a conflict.</summary>
+    public int Version { get; set; }
 }

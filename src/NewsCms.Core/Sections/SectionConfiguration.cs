@@ -9,6 +9,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     public void Configure(EntityTypeBuilder<Section> section)
     {
         section.Property(s => s.Slug).HasMaxLength(Slugs.MaxLength);
+        section.Property(x => x.Version).IsConcurrencyToken();
         section.HasIndex(s => s.Slug).IsUnique();
         section.Property(s => s.Name).HasMaxLength(Section.NameMaxLength);
         section.Property(s => s.Description).HasMaxLength(Section.DescriptionMaxLength);

@@ -22,4 +22,7 @@ public sealed class Sponsor
 
     public bool IsActiveAt(DateTime utcNow) =>
         (ActiveFrom is null || ActiveFrom <= utcNow) && (ActiveUntil is null || ActiveUntil > utcNow);
+
+    /// <summary>Incremented on every save; an update that carries an older value is a conflict.</summary>
+    public int Version { get; set; }
 }

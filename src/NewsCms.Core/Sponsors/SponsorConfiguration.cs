@@ -10,6 +10,7 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
     public void Configure(EntityTypeBuilder<Sponsor> sponsor)
     {
         sponsor.Property(s => s.Slug).HasMaxLength(Slugs.MaxLength);
+        sponsor.Property(x => x.Version).IsConcurrencyToken();
         sponsor.HasIndex(s => s.Slug).IsUnique();
         sponsor.Property(s => s.Name).HasMaxLength(Sponsor.NameMaxLength);
         sponsor.Property(s => s.WebsiteUrl).HasMaxLength(2000);

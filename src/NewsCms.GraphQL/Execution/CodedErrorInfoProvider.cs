@@ -28,6 +28,11 @@ internal sealed class CodedErrorInfoProvider(bool exposeExceptionDetails)
                     extensions["fields"] = coded.FieldErrors;
                 }
 
+                foreach (var (key, value) in coded.Details)
+                {
+                    extensions[key] = value;
+                }
+
                 return new ErrorInfo { Message = coded.Message, Extensions = extensions };
 
             case MaskedException masked:

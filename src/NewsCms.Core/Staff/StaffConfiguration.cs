@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsCms.Core.Staff;
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> user) =>
+        user.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength);
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> token)
+    {
+        token.ToTable("ApiTokens");
+        token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+        token.Property(t => t.SecretHash).HasMaxLength(64);
+        token.Property(t => t.Prefix).HasMaxLength(ApiToken.PrefixLength);
+        token.HasIndex(t => t.SecretHash).IsUnique();
+        token.HasIndex(t => t.UserId);
+        token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
