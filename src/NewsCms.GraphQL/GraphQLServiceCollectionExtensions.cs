@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Execution;
 using NewsCms.GraphQL.Http;
 using NewsCms.GraphQL.Loading;
@@ -53,6 +54,7 @@ public static class GraphQLServiceCollectionExtensions
                 })
                 .UsePersistedDocuments<FolderPersistedDocuments>(global::GraphQL.DI.ServiceLifetime.Singleton, (persisted, provider) =>
                     persisted.AllowOnlyPersistedDocuments = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value.AllowOnlyPersistedDocuments);
+            graphQL.AddValidationRule<AccessRule>(useForCachedDocuments: true);
             graphQL.Services.Register<IConfigureExecution, ValidatedDocumentCache>(global::GraphQL.DI.ServiceLifetime.Singleton);
 
             if (!endpointOptions.EnableIntrospection)

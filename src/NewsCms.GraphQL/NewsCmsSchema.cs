@@ -10,11 +10,12 @@ namespace NewsCms.GraphQL;
 
 public sealed class NewsCmsSchema : Schema
 {
-    public NewsCmsSchema(IServiceProvider services, NewsCmsQuery query)
+    public NewsCmsSchema(IServiceProvider services, NewsCmsQuery query, NewsCmsMutation mutation)
         : base(services)
     {
         Description = "NewsCms: the content API of a business news publication.";
         Query = query;
+        Mutation = mutation;
 
         // Reachable only through the Node interface until a field names them, so they are registered by hand.
         this.RegisterType<ArticleGraphType>();

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace NewsCms.GraphQL;
+
+/// <summary>
+/// The root of every write. Each feature folder adds its own fields. Mutations are staff-only unless a field is
+/// marked public with <see cref="Authorization.Access.AllowAnonymousCallers{T}"/>.
+/// </summary>
+public sealed class NewsCmsMutation : ObjectGraphType
+{
+    public NewsCmsMutation()
+    {
+        Name = "Mutation";
+        Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
+    }
+}
