@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using DiffPlex;
@@ -157,8 +158,13 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
 
 public enum DiffLineKind
 {
+    [Description("The line is the same in both revisions.")]
     Unchanged,
+
+    [Description("The line is only in the revision compared to (`toRevision`).")]
     Added,
+
+    [Description("The line is only in the revision compared from (`fromRevision`).")]
     Removed,
 }
 
