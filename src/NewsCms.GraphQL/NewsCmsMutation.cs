@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Staff;
 
 namespace NewsCms.GraphQL;
 
@@ -13,6 +14,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
+        StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);
     }
 }
