@@ -47,7 +47,8 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
             .ToDictionaryAsync(r => r.Number, cancellationToken);
         var from = revisions.GetValueOrDefault(fromNumber) ?? throw NewsCmsException.NotFound($"Revision {fromNumber} of the article");
         var to = revisions.GetValueOrDefault(toNumber) ?? throw NewsCmsException.NotFound($"Revision {toNumber} of the article");
-        return Diff(TextOf(from), TextOf(to));
+        var names = await ReferenceNames.LoadAsync(db, [ArticleRevisionMetadata.Parse(from.Metadata), ArticleRevisionMetadata.Parse(to.Metadata)], cancellationToken);
+        return Diff(TextOf(from, names), TextOf(to, names));
     }
 
     /// <summary>Makes the content of revision <paramref name="number"/> current again, as a new revision; history is never rewritten.</summary>
@@ -67,9 +68,14 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
         return article;
     }
 
-    /// <summary>The revision as the text the diff compares: a line per field, a blank line, then the body.</summary>
-    public static string TextOf(ArticleRevision revision)
+    /// <summary>
+    /// The revision as the text the diff compares: a line per field, a blank line, then the body. References read as
+    /// "Name (#id)" when <paramref name="names"/> knows them: editors recognise names, and the id keeps a renamed or
+    /// deleted one apart from another.
+    /// </summary>
+    public static string TextOf(ArticleRevision revision, ReferenceNames? names = null)
     {
+        names ??= ReferenceNames.None;
         ArgumentNullException.ThrowIfNull(revision);
         var meta = ArticleRevisionMetadata.Parse(revision.Metadata);
         var text = new StringBuilder();
@@ -77,10 +83,10 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
         Line(text, "Slug", revision.Slug);
         Line(text, "Kicker", meta.Kicker);
         Line(text, "Summary", revision.Summary);
-        Line(text, "Section", meta.SectionId?.ToString(CultureInfo.InvariantCulture));
-        Line(text, "Authors", string.Join(", ", meta.AuthorIds));
-        Line(text, "Tags", string.Join(", ", meta.TagIds));
-        Line(text, "Sponsor", meta.SponsorId?.ToString(CultureInfo.InvariantCulture));
+        Line(text, "Section", meta.SectionId is { } section ? Named(names.Sections, section) : null);
+        Line(text, "Authors", string.Join(", ", meta.AuthorIds.Select(id => Named(names.Authors, id))));
+        Line(text, "Tags", string.Join(", ", meta.TagIds.Select(id => Named(names.Tags, id))));
+        Line(text, "Sponsor", meta.SponsorId is { } sponsor ? Named(names.Sponsors, sponsor) : null);
         Line(text, "Sponsor disclosure", meta.SponsorDisclosure);
         Line(text, "Meta title", meta.MetaTitle);
         Line(text, "Meta description", meta.MetaDescription);
@@ -152,8 +158,37 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
         };
     }
 
+    private static string Named(IReadOnlyDictionary<int, string> names, int id) =>
+        names.TryGetValue(id, out var name)
+            ? string.Create(CultureInfo.InvariantCulture, $"{name} (#{id})")
+            : string.Create(CultureInfo.InvariantCulture, $"#{id}");
+
     private static void Line(StringBuilder text, string label, string? value) =>
         text.Append(label).Append(": ").Append(value?.ReplaceLineEndings(" ")).Append('\n');
+}
+
+/// <summary>The current names of the sections, authors, tags and sponsors some revisions refer to.</summary>
+public sealed record ReferenceNames(
+    IReadOnlyDictionary<int, string> Sections,
+    IReadOnlyDictionary<int, string> Authors,
+    IReadOnlyDictionary<int, string> Tags,
+    IReadOnlyDictionary<int, string> Sponsors)
+{
+    public static readonly ReferenceNames None = new(
+        new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>());
+
+    internal static async Task<ReferenceNames> LoadAsync(NewsCmsDbContext db, IReadOnlyList<ArticleRevisionMetadata> revisions, CancellationToken cancellationToken)
+    {
+        var sectionIds = revisions.Where(r => r.SectionId is not null).Select(r => r.SectionId!.Value).Distinct().ToList();
+        var authorIds = revisions.SelectMany(r => r.AuthorIds).Distinct().ToList();
+        var tagIds = revisions.SelectMany(r => r.TagIds).Distinct().ToList();
+        var sponsorIds = revisions.Where(r => r.SponsorId is not null).Select(r => r.SponsorId!.Value).Distinct().ToList();
+        return new ReferenceNames(
+            await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken),
+            await db.Authors.AsNoTracking().Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken),
+            await db.Tags.AsNoTracking().Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken),
+            await db.Sponsors.AsNoTracking().Where(s => sponsorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken));
+    }
 }
 
 public enum DiffLineKind

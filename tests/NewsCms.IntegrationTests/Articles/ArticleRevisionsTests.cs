@@ -73,7 +73,8 @@ public abstract class ArticleRevisionsTests<TDatabase>(TDatabase database) : Edi
         var diff = await Revisions.DiffAsync(Writer, created.Id, 1, 2, Cancel);
 
         var added = diff.Where(line => line.Kind == DiffLineKind.Added).Select(line => line.Text);
-        Assert.Equal([$"Authors: {Newsroom.AuthorIds[1]}, {Newsroom.AuthorIds[0]}", "Breaking: yes"], added);
+        Assert.Equal([$"Authors: bo writer (#{Newsroom.AuthorIds[1]}), ada writer (#{Newsroom.AuthorIds[0]})", "Breaking: yes"], added);
+        Assert.Contains(new RevisionDiffLine(DiffLineKind.Unchanged, 5, 5, $"Section: desk (#{Newsroom.SectionId})"), diff);
     }
 
     [Fact]
