@@ -26,7 +26,10 @@ internal static class ArticleWriting
 
     public static bool IsDraft(ArticleStatus status) => status is ArticleStatus.Draft or ArticleStatus.InReview;
 
-    /// <summary>Drafts only ever move forward, so a story in one of these states has been in front of readers.</summary>
+    /// <summary>
+    /// Nothing moves a story back to Draft or InReview, so these are the states of stories readers may have linked to.
+    /// One unpublished before its scheduled time counts too: a redirect too many costs nothing, a broken link does.
+    /// </summary>
     public static bool HasBeenPublished(ArticleStatus status) => status is ArticleStatus.Published or ArticleStatus.Unpublished or ArticleStatus.Archived;
 
     /// <summary>Writers own their drafts until they go to an editor's hands; anything else needs EditAnyArticle.</summary>

@@ -76,17 +76,18 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
 
     private static int? Reference(Dictionary<string, object?> input, string field, string typeName, Dictionary<string, string> errors)
     {
-        if (input.GetValueOrDefault(field) is not string globalId)
+        var value = input.GetValueOrDefault(field);
+        if (value is null)
         {
             return null;
         }
 
-        if (GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName)
+        if (value is string globalId && GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName)
         {
             return id;
         }
 
-        errors[field] = $"'{globalId}' is not the id of a {typeName}.";
+        errors[field] = $"'{value}' is not the id of a {typeName}.";
         return null;
     }
 

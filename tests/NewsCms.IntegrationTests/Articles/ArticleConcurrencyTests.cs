@@ -80,6 +80,21 @@ public abstract class ArticleConcurrencyTests<TDatabase>(TDatabase database) : E
         Assert.True(stored is null || (stored.Version == 2 && stored.Body!.Markdown == "Edited."));
     }
 
+    [Fact]
+    public async Task Of_drafts_created_at_once_with_one_slug_exactly_one_gets_it()
+    {
+        var before = await CountRowsAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, Editors).Select(writer => OutcomeAsync(
+            () => Editing.CreateAsync(Staff(500 + writer, Core.Staff.StaffRoles.Writer), Publishable("raced-slug", $"Draft {writer}."), Cancel))));
+
+        var winner = Assert.Single(outcomes, o => o.Saved is not null);
+        Assert.All(outcomes.Where(o => o.Saved is null), o => Assert.Equal(["slug"], o.Error!.FieldErrors.Keys));
+        var after = await CountRowsAsync();
+        Assert.Equal((before.Articles + 1, before.Revisions + 1, before.AuditEntries + 1), (after.Articles, after.Revisions, after.AuditEntries));
+        Assert.Equal(winner.Saved!.Body!.Markdown, (await LoadAsync(winner.Saved.Id)).Body!.Markdown);
+    }
+
     private static async Task<Outcome> OutcomeAsync(Func<Task<Article>> save)
     {
         // Yield first so that every save is in flight before any of them reaches the database.
