@@ -62,6 +62,9 @@ public sealed class EditorialArticleGraphType : ObjectGraphType<Article>
         Field<DateTimeGraphType>("publishedAt")
             .Description("When the story went live, or when it is scheduled to, in UTC; null if it never was.")
             .Resolve(c => c.Source.PublishedAt);
+        Field<DateTimeGraphType>("scheduledFor")
+            .Description("When a scheduled story goes live by itself, in UTC; null unless the story is scheduled.")
+            .Resolve(c => c.Source.Status == ArticleStatus.Scheduled ? c.Source.PublishedAt : null);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the story was created, in UTC.").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Description("When the story was last saved, in UTC.").Resolve(c => c.Source.UpdatedAt);
         Field<StringGraphType>("createdBy")

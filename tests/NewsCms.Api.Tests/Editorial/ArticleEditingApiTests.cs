@@ -175,12 +175,15 @@ public abstract class ArticleEditingApiTests<TApi>(TApi api) : IClassFixture<TAp
         var id = created.GetProperty("id").GetString()!;
 
         var scheduled = await editor.DataAsync(
-            "mutation($id: ID!) { scheduleArticle(id: $id, expectedVersion: 1, at: \"2026-06-01T16:30:00+02:00\") { status publishedAt } }", new { id });
-        Assert.Equal(("SCHEDULED", "2026-06-01T14:30:00Z"), (scheduled.GetProperty("scheduleArticle").GetProperty("status").GetString(), scheduled.GetProperty("scheduleArticle").GetProperty("publishedAt").GetString()));
+            "mutation($id: ID!) { scheduleArticle(id: $id, expectedVersion: 1, at: \"2026-06-01T16:30:00+02:00\") { status publishedAt scheduledFor } }", new { id });
+        var schedule = scheduled.GetProperty("scheduleArticle");
+        Assert.Equal(("SCHEDULED", "2026-06-01T14:30:00Z", "2026-06-01T14:30:00Z"), (schedule.GetProperty("status").GetString(), schedule.GetProperty("publishedAt").GetString(), schedule.GetProperty("scheduledFor").GetString()));
 
         var early = await editor.QueryAsync(
             "mutation($id: ID!) { unpublishArticle(id: $id, expectedVersion: 2) { version } }", new { id });
         Assert.False(early.TryGetProperty("errors", out _));
+        var afterUnpublishing = await editor.DataAsync("query($id: ID!) { editorialArticle(id: $id) { status scheduledFor } }", new { id });
+        Assert.Equal(JsonValueKind.Null, afterUnpublishing.GetProperty("editorialArticle").GetProperty("scheduledFor").ValueKind);
         var tooEarly = await editor.QueryAsync(
             "mutation($id: ID!) { scheduleArticle(id: $id, expectedVersion: 3, at: \"2026-06-01T14:30:00+02:00\") { status } }", new { id });
         Assert.Equal(["VALIDATION"], tooEarly.ErrorCodes());
