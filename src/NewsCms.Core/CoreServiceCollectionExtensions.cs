@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectionTree>();
         services.AddSingleton<PublishedArticles>();
+        services.AddSingleton<ScheduledPublisher>();
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();

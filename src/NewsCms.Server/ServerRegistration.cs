@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
 using NewsCms.GraphQL;
 using NewsCms.Server.Database;
+using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
 
@@ -12,6 +13,7 @@ internal static partial class ServerRegistration
     {
         builder.Services.AddNewsCmsCore();
         builder.AddNewsCmsDatabase();
+        builder.AddNewsCmsPublishing();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         return builder;
     }
