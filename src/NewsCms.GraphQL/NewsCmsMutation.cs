@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Staff;
 
 namespace NewsCms.GraphQL;
 
@@ -12,5 +13,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
+        StaffMutationFields.AddTo(this);
     }
 }

@@ -4,6 +4,7 @@ using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Staff;
 using NewsCms.GraphQL.Tags;
 
 namespace NewsCms.GraphQL;
@@ -21,5 +22,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
+        StaffQueryFields.AddTo(this);
     }
 }

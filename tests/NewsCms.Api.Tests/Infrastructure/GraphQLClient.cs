@@ -29,5 +29,9 @@ public static class GraphQLClient
             .Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var code) ? code.GetString() : null)
             .ToList();
 
+    /// <summary>The error codes a request gets; it must get at least one.</summary>
+    public static async Task<IReadOnlyList<string?>> ErrorCodesAsync(this HttpClient client, string query, object? variables = null) =>
+        (await client.QueryAsync(query, variables)).ErrorCodes();
+
     public static JsonNode? Node(this JsonElement element) => JsonNode.Parse(element.GetRawText());
 }
