@@ -24,6 +24,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SectionTree>();
         services.AddSingleton<PublishedArticles>();
         services.AddSingleton<ScheduledPublisher>();
+        services.AddSingleton<ServerSecretStore>();
+        services.AddSingleton<ArticlePreviews>();
+        services.AddOptions<PreviewOptions>();
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();

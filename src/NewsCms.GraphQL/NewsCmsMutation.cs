@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Staff;
 
 namespace NewsCms.GraphQL;
@@ -14,5 +15,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
         StaffMutationFields.AddTo(this);
+        PreviewMutationFields.AddTo(this);
     }
 }

@@ -23,5 +23,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
+        PreviewQueryFields.AddTo(this);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
+using NewsCms.Core.Articles;
 using NewsCms.GraphQL;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
@@ -13,6 +14,10 @@ internal static partial class ServerRegistration
     public static WebApplicationBuilder AddNewsCmsServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddNewsCmsCore();
+        builder.Services.AddOptions<PreviewOptions>()
+            .Bind(builder.Configuration.GetSection(PreviewOptions.SectionName))
+            .Validate(preview => preview.HasUsableSigningKey, PreviewOptions.InvalidKeyMessage)
+            .ValidateOnStart();
         builder.AddNewsCmsDatabase();
         builder.AddNewsCmsPublishing();
         builder.AddNewsCmsAuthentication();
