@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Data;
 using NewsCms.Data.Sqlite;
 using NewsCms.Server.Publishing;
 using NewsCms.Testing;
+using NewsCms.Testing.Databases;
 
 namespace NewsCms.Api.Tests.Hosting;
 
@@ -133,4 +136,38 @@ public sealed class ScheduledPublishingServiceTests : IAsyncLifetime
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Enqueue((logLevel, formatter(state, exception)));
     }
+}
+
+/// <summary>The job as the server registers it: on the host's clock, reading the host's settings.</summary>
+public sealed class ScheduledPublishingHostTests(ScheduledPublishingApi api) : IClassFixture<ScheduledPublishingApi>
+{
+    private const string Query = """{ article(slug: "opens-at-ten-past") { slug publishedAt } }""";
+
+    [Fact]
+    public async Task A_scheduled_story_goes_public_at_the_first_tick_after_its_time()
+    {
+        var client = api.CreateClientOrSkip();
+        Assert.Equal(JsonValueKind.Null, (await client.DataAsync(Query)).GetProperty("article").ValueKind);
+
+        api.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var elapsed = Stopwatch.StartNew();
+        while ((await client.DataAsync(Query)).GetProperty("article").ValueKind == JsonValueKind.Null)
+        {
+            Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(10), "The story did not go public within 10 s of the tick.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
+
+public sealed class ScheduledPublishingApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NewsCms:Publishing:Enabled"] = "true",
+        ["NewsCms:Publishing:IntervalSeconds"] = "10",
+    };
+
+    protected override Task SeedAsync() =>
+        Database.Contexts.SaveAsync(TestContent.Article("opens-at-ten-past", TestContent.Now.AddSeconds(10), status: ArticleStatus.Scheduled));
 }
