@@ -6,10 +6,10 @@ namespace NewsCms.Api.Tests.Infrastructure;
 
 public static class GraphQLClient
 {
-    public static async Task<JsonElement> QueryAsync(this HttpClient client, string query, object? variables = null)
+    public static async Task<JsonElement> QueryAsync(this HttpClient client, string query, object? variables = null, string? operationName = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables }, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName }, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
