@@ -27,6 +27,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleRevisions>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddSingleton<ServerSecretStore>();
+        services.AddSingleton<ArticlePreviews>();
+        services.AddOptions<PreviewOptions>();
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();

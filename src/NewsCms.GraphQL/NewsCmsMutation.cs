@@ -16,5 +16,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);
+        PreviewMutationFields.AddTo(this);
     }
 }

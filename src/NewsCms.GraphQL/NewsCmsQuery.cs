@@ -24,5 +24,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
+        PreviewQueryFields.AddTo(this);
     }
 }

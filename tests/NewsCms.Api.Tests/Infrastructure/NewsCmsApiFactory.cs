@@ -89,6 +89,8 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("ConnectionStrings:NewsCms", Database.ConnectionString);
         builder.UseSetting("NewsCms:Database:SeedDemoContent", SeedDemoContent ? "true" : "false");
         builder.UseSetting("NewsCms:Database:MigrateOnStartup", "false");
+        // The publishing job would query beside the requests a test measures; its own tests start it on purpose.
+        builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         foreach (var (key, value) in Settings)
         {
