@@ -4,6 +4,7 @@ using NewsCms.Core.Articles;
 using NewsCms.Core.Common;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Http;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Articles;
@@ -17,7 +18,11 @@ internal static class PreviewQueryFields
                 "without a publication time shows the current time. A malformed, altered, expired or revoked token, " +
                 "or a story still under embargo, is a VALIDATION error on \"token\" whose message says which.")
             .Argument<NonNullGraphType<StringGraphType>>("token", a => a.Description = "The token from createPreviewToken.")
-            .ResolveAsync(async c => await c.Service<ArticlePreviews>().OpenAsync(c.GetArgument<string>("token"), c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                c.MarkPrivate();
+                return await c.Service<ArticlePreviews>().OpenAsync(c.GetArgument<string>("token"), c.CancellationToken);
+            });
 }
 
 internal static class PreviewMutationFields

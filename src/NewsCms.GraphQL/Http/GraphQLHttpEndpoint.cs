@@ -43,11 +43,12 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var result = await ExecuteAsync(http, graphQLRequest!);
-        await WriteResultAsync(http, mediaType, graphQLRequest!, result);
+        var execution = ExecutionOptionsFor(http, graphQLRequest!);
+        var result = await executer.ExecuteAsync(execution);
+        await WriteResultAsync(http, mediaType, graphQLRequest!, result, PrivateResponses.IsMarked(execution.UserContext));
     }
 
-    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request)
+    private ExecutionOptions ExecutionOptionsFor(HttpContext http, GraphQLHttpRequest request)
     {
         var execution = new ExecutionOptions
         {
@@ -67,10 +68,10 @@ internal sealed class GraphQLHttpEndpoint(
             execution.CachedDocumentValidationRules = GetRules;
         }
 
-        return executer.ExecuteAsync(execution);
+        return execution;
     }
 
-    private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result)
+    private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result, bool isPrivate)
     {
         var response = http.Response;
         if (request.IsGet && result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
@@ -87,7 +88,8 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var maxAge = options.Value.GetCacheMaxAgeSeconds;
-        response.Headers.CacheControl = request.IsGet && maxAge > 0 && response.StatusCode == 200 && result.Errors is null && http.User.Identity?.IsAuthenticated != true
+        response.Headers.CacheControl = request.IsGet && maxAge > 0 && response.StatusCode == 200 && result.Errors is null
+            && http.User.Identity?.IsAuthenticated != true && !isPrivate
             ? $"public, max-age={maxAge}"
             : "no-store";
         response.Headers.Vary = HeaderNames.Accept;

@@ -126,6 +126,15 @@ public sealed class LockedDownApi() : NewsCmsApiFactory(new SqliteTestDatabase()
     };
 }
 
+/// <summary>A deployment behind a CDN: successful anonymous GETs may be cached for a minute.</summary>
+public sealed class CdnCachedApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NewsCms:GraphQL:GetCacheMaxAgeSeconds"] = "60",
+    };
+}
+
 /// <summary>A deployment that keeps its schema to itself.</summary>
 public sealed class NoIntrospectionApi() : NewsCmsApiFactory(new SqliteTestDatabase())
 {
