@@ -16,6 +16,8 @@ public sealed record NewStaffUser(string Email, string Password, string Role, st
 /// </summary>
 public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider clock)
 {
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
+
     /// <summary>
     /// Creates an account. <paramref name="actor"/> is null only for the operator's command line, which is trusted
     /// because it runs with the server's own configuration and database access.
@@ -71,7 +73,14 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByEmailAsync(email);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null)
+        {
+            // Hash anyway, so that the answer takes as long whether or not the e-mail has an account.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownUserHash.Value, password);
+            return null;
+        }
+
+        if (await users.IsLockedOutAsync(user))
         {
             return null;
         }
