@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Sections;
@@ -23,5 +24,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
+        AuditQueryFields.AddTo(this);
     }
 }
