@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Staff;
 
@@ -148,12 +147,14 @@ public abstract class StaffManagementTests<TApi>(TApi api) : IClassFixture<TApi>
 
     private static readonly DateTime TestContentNow = NewsCms.Testing.TestContent.Now;
 
-    private static string StaffUserId(string globalId) =>
-        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(globalId.PadRight((globalId.Length + 3) / 4 * 4, '=').Replace('-', '+').Replace('_', '/'))).Split(':')[1];
+    private static string StaffUserId(string globalId)
+    {
+        Assert.True(GraphQL.Relay.GlobalId.TryDecode(globalId, out var type, out var id) && type == "StaffUser", globalId);
+        return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task<int> UserIdAsync(string email)
     {
-        await using var scope = api.Services.CreateAsyncScope();
         await using var db = await api.Database.Contexts.CreateDbContextAsync(Cancel);
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Cancel);
     }
