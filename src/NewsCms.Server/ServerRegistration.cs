@@ -28,6 +28,7 @@ internal static partial class ServerRegistration
     public static WebApplication UseNewsCmsServer(this WebApplication app)
     {
         app.UseNewsCmsAuthentication();
+        app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
         app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));

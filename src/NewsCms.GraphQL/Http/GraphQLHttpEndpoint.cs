@@ -74,7 +74,8 @@ internal sealed class GraphQLHttpEndpoint(
     private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result, bool isPrivate)
     {
         var response = http.Response;
-        if (request.IsGet && result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
+        // GraphQL.NET files every validation error under the code VALIDATION_ERROR; the rule's own code is its number.
+        if (request.IsGet && result.Errors?.Any(e => e is ValidationError { Number: QueriesOnlyOverGetRule.Code }) == true)
         {
             response.Headers.Allow = "POST";
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
