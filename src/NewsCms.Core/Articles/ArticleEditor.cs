@@ -79,8 +79,10 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         actor.Require(Permission.WriteArticles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var article = await LoadAsync(db, articleId, cancellationToken);
-        RequireMayEdit(actor, article);
+        // Staleness first: a save that lost a race learns to reload, whatever the winner did to the story.
+        actor.Require(Permission.WriteArticles);
         RequireVersion(article, expectedVersion);
+        RequireMayEdit(actor, article);
 
         var change = new Change(actor, UtcNow, expectedVersion, ArticleOperations.Update, $"Updated \"{draft.Title.Trim()}\".");
         await ReviseAsync(contexts, db, article, draft, change, renderer, cancellationToken);
@@ -94,8 +96,10 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         actor.Require(Permission.WriteArticles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var article = await LoadAsync(db, articleId, cancellationToken);
-        RequireMayEdit(actor, article);
+        // Staleness first: a save that lost a race learns to reload, whatever the winner did to the story.
+        actor.Require(Permission.WriteArticles);
         RequireVersion(article, expectedVersion);
+        RequireMayEdit(actor, article);
         if (!IsDraft(article.Status) || article.PublishedAt is not null)
         {
             throw NotAllowedNow($"A story that has been published or scheduled is never deleted (this one is {article.Status}); unpublish or archive it.");

@@ -109,8 +109,10 @@ public sealed class ArticlePublisher(IDbContextFactory<NewsCmsDbContext> context
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var article = await LoadAsync(db, articleId, cancellationToken);
-        authorize(actor, article);
+        // Staleness first: a move that lost a race learns to reload, whatever the winner did to the story.
+        actor.Require(Permission.WriteArticles);
         RequireVersion(article, expectedVersion);
+        authorize(actor, article);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
