@@ -132,6 +132,14 @@ internal static class ArticleWriting
             errors.TryAdd("embargoUntil", "The embargo would end after the time the story is scheduled for; reschedule it first.");
         }
 
+        // Readers may already have the story, so an embargo cannot quietly take it back. Taking it off the site is an
+        // unpublish (a publisher's call, audited as one); publishing it again then holds it until the embargo ends and
+        // the job's lift is audited. Left alone, a live story with a future embargo would vanish and reappear unaudited.
+        if (article.Status == ArticleStatus.Published && article.IsEmbargoedAt(change.UtcNow))
+        {
+            errors.TryAdd("embargoUntil", "The story is already live, so an embargo cannot hold it back: unpublish it, then publish it again to hold it until the embargo ends.");
+        }
+
         ArticleValidation.ThrowIfAny(errors);
         await CommitAsync(contexts, db, article, change, cancellationToken);
     }
