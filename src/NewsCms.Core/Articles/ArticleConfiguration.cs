@@ -27,6 +27,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
         article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
 
+        // The newsroom's list (EditorialArticles) walks these backwards: last change first, id as the tie-breaker. The
+        // second serves its status filter, where a review queue of a handful of stories would otherwise be found by
+        // scanning past the whole archive.
+        article.HasIndex(a => new { a.UpdatedAt, a.Id });
+        article.HasIndex(a => new { a.Status, a.UpdatedAt, a.Id });
+
         article.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Sponsor).WithMany().HasForeignKey(a => a.SponsorId).OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Body).WithOne().HasForeignKey<ArticleBody>(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);

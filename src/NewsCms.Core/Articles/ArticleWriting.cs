@@ -132,6 +132,14 @@ internal static class ArticleWriting
             errors.TryAdd("embargoUntil", "The embargo would end after the time the story is scheduled for; reschedule it first.");
         }
 
+        // Readers may already have the story, so an embargo cannot quietly take it back. Taking it off the site is an
+        // unpublish (a publisher's call, audited as one); publishing it again then holds it until the embargo ends and
+        // the job's lift is audited. Left alone, a live story with a future embargo would vanish and reappear unaudited.
+        if (article.Status == ArticleStatus.Published && article.IsEmbargoedAt(change.UtcNow))
+        {
+            errors.TryAdd("embargoUntil", "The story is already live, so an embargo cannot hold it back: unpublish it, then publish it again to hold it until the embargo ends.");
+        }
+
         ArticleValidation.ThrowIfAny(errors);
         await CommitAsync(contexts, db, article, change, cancellationToken);
     }
@@ -148,18 +156,33 @@ internal static class ArticleWriting
     /// <summary>Adds the revision and the audit row to the context, so the save that follows writes all three.</summary>
     public static async Task RecordAsync(NewsCmsDbContext db, Article article, StaffActor actor, DateTime utcNow, string operation, string summary, CancellationToken cancellationToken)
     {
-        var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken);
-        db.ArticleRevisions.Add(RevisionOf(article, (last ?? 0) + 1, actor, utcNow, operation));
+        await AddRevisionAsync(db, article, actor.UserId, actor.Email, utcNow, operation, cancellationToken);
         db.Record(actor, utcNow, operation, EntityType, article.Id, summary);
     }
 
-    public static ArticleRevision RevisionOf(Article article, int number, StaffActor actor, DateTime utcNow, string operation) => new()
+    /// <summary>
+    /// Adds the article's next revision to the context. The number is read, not reserved, so it holds only inside a
+    /// save that fails when someone else saved the article in between: an editor's version check, or the scheduler's
+    /// claim. The unique (article, number) index is the backstop, never the plan.
+    /// </summary>
+    public static async Task AddRevisionAsync(
+        NewsCmsDbContext db, Article article, int? actorUserId, string actorName, DateTime utcNow, string operation, CancellationToken cancellationToken)
+    {
+        var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken);
+        db.ArticleRevisions.Add(RevisionOf(article, (last ?? 0) + 1, actorUserId, actorName, utcNow, operation));
+    }
+
+    public static ArticleRevision RevisionOf(Article article, int number, StaffActor actor, DateTime utcNow, string operation) =>
+        RevisionOf(article, number, actor.UserId, actor.Email, utcNow, operation);
+
+    /// <summary>A revision saved by <paramref name="actorName"/>: a staff member's e-mail, or a job's system name with no user.</summary>
+    public static ArticleRevision RevisionOf(Article article, int number, int? actorUserId, string actorName, DateTime utcNow, string operation) => new()
     {
         ArticleId = article.Id,
         Number = number,
         CreatedAt = utcNow,
-        ActorUserId = actor.UserId,
-        Actor = actor.Email,
+        ActorUserId = actorUserId,
+        Actor = actorName,
         Operation = operation,
         Title = article.Title,
         Slug = article.Slug,

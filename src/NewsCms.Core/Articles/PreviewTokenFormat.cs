@@ -63,9 +63,27 @@ internal static class PreviewTokenFormat
     /// </summary>
     private static bool TryDecodeExactly(ReadOnlySpan<char> text, Span<byte> destination)
     {
-        if (text.Length != Base64Url.GetEncodedLength(destination.Length)
-            || !Base64Url.TryDecodeFromChars(text, destination, out var written)
-            || written != destination.Length)
+        if (text.Length != Base64Url.GetEncodedLength(destination.Length))
+        {
+            return false;
+        }
+
+        int written;
+        try
+        {
+            // Returns false only for a short destination: a foreign character, or spare bits set in the last one,
+            // throws instead, and a link anyone can type must not become an internal error.
+            if (!Base64Url.TryDecodeFromChars(text, destination, out written))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (written != destination.Length)
         {
             return false;
         }

@@ -8,7 +8,8 @@ namespace NewsCms.Core.Articles;
 /// <summary>
 /// Publishes scheduled stories whose time has come and lifts embargoes that have run out. Several server processes
 /// may run it against one database at once: each story is claimed by a conditional update, and only the process
-/// whose update changed the row writes the audit entry, so every story is published and audited exactly once.
+/// whose update changed the row writes the revision and the audit entry, so every story is published, revised and
+/// audited exactly once.
 /// </summary>
 public sealed class ScheduledPublisher(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
 {
@@ -61,8 +62,10 @@ public sealed class ScheduledPublisher(IDbContextFactory<NewsCmsDbContext> conte
     }
 
     /// <summary>
-    /// Claims one story and audits it in one transaction. The update names the version that was read, so the audit
-    /// entry describes exactly the row that was published; a story edited in between waits for the next run.
+    /// Claims one story, then adds its revision and audit row, in one transaction. The update names the version that
+    /// was read, so what is recorded is exactly the row that was published; a story edited in between waits for the
+    /// next run. Only the claim's winner reads the next revision number, and it holds the claimed row until it commits,
+    /// so no other publisher or editor can take that number meanwhile.
     /// </summary>
     private static Task<bool> TryPublishAsync(NewsCmsDbContext db, DueArticle article, DateTime now, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
@@ -83,16 +86,14 @@ public sealed class ScheduledPublisher(IDbContextFactory<NewsCmsDbContext> conte
                 return false;
             }
 
-            if (article.EmbargoUntil is { } embargo)
-            {
-                db.RecordSystem(JobName, now, LiftEmbargoOperation, nameof(Article), article.Id,
-                    $"Lifted the embargo of {Stamp(embargo)} on \"{article.Title}\" and published it.");
-            }
-            else
-            {
-                db.RecordSystem(JobName, now, PublishOperation, nameof(Article), article.Id,
-                    $"Published \"{article.Title}\" as scheduled for {Stamp(article.PublishedAt)}.");
-            }
+            var (operation, summary) = article.EmbargoUntil is { } embargo
+                ? (LiftEmbargoOperation, $"Lifted the embargo of {Stamp(embargo)} on \"{article.Title}\" and published it.")
+                : (PublishOperation, $"Published \"{article.Title}\" as scheduled for {Stamp(article.PublishedAt)}.");
+
+            // Loaded after the claim, inside the transaction: the revision shows the story as it went live.
+            var published = await ArticleWriting.LoadAsync(db, article.Id, cancel);
+            await ArticleWriting.AddRevisionAsync(db, published, actorUserId: null, AuditTrail.SystemActor(JobName), now, operation, cancel);
+            db.RecordSystem(JobName, now, operation, nameof(Article), article.Id, summary);
 
             await db.SaveChangesAsync(cancel);
             await transaction.CommitAsync(cancel);

@@ -21,10 +21,13 @@ public static class AuditTrail
     public static AuditEntry RecordSystem(this NewsCmsDbContext db, string job, DateTime utcNow, string operation, string entityType, object entityId, string summary)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entry = Entry(null, $"system:{job}", utcNow, operation, entityType, entityId, summary);
+        var entry = Entry(null, SystemActor(job), utcNow, operation, entityType, entityId, summary);
         db.Add(entry);
         return entry;
     }
+
+    /// <summary>How a job is named where a staff member's e-mail would stand, in the audit log and in revisions.</summary>
+    public static string SystemActor(string job) => $"system:{job}";
 
     private static AuditEntry Entry(int? userId, string actor, DateTime utcNow, string operation, string entityType, object entityId, string summary) => new()
     {

@@ -276,9 +276,13 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
                     b.HasIndex("SponsorId");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.ToTable("Articles");
                 });

@@ -65,6 +65,18 @@ public sealed partial class ScheduledPublishingProcessTests(PostgreSqlTestDataba
 
         Assert.DoesNotContain(audit, e => e.EntityId == tomorrow.Id.ToString(CultureInfo.InvariantCulture));
 
+        // The winner of each claim also kept the story as published as a revision: one each, never a duplicate number.
+        var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId) || r.ArticleId == tomorrow.Id).ToListAsync(Cancel);
+        foreach (var story in stories)
+        {
+            var revision = Assert.Single(revisions, r => r.ArticleId == story.Id);
+            Assert.Equal(
+                (1, story.EmbargoUntil is null ? ScheduledPublisher.PublishOperation : ScheduledPublisher.LiftEmbargoOperation, "system:scheduled-publishing", story.Slug),
+                (revision.Number, revision.Operation, revision.Actor, revision.Slug));
+        }
+
+        Assert.DoesNotContain(revisions, r => r.ArticleId == tomorrow.Id);
+
         // Each process logs the stories it claimed: together they are every story, and no story twice.
         var claimedByFirst = LoggedIds(first).Where(ids.Contains).ToList();
         var claimedBySecond = LoggedIds(second).Where(ids.Contains).ToList();

@@ -114,6 +114,35 @@ public abstract class ArticlePublisherTests<TDatabase>(TDatabase database) : Edi
     }
 
     [Fact]
+    public async Task A_live_story_takes_no_embargo_it_is_unpublished_and_published_again_to_be_held()
+    {
+        var live = await CreatePublishedAsync("live-then-embargoed");
+        var embargo = TestContent.Now.AddHours(2);
+
+        var refused = await RefusedAsync(ErrorCode.Validation, () =>
+            Editing.UpdateAsync(Editor, live.Id, live.Version, Publishable("live-then-embargoed") with { EmbargoUntil = embargo }, Cancel));
+        Assert.Equal(["embargoUntil"], refused.FieldErrors.Keys);
+        Assert.Contains("unpublish", refused.FieldErrors["embargoUntil"], StringComparison.Ordinal);
+        Assert.NotNull(await Public.FindBySlugAsync("live-then-embargoed", Cancel));
+
+        // An embargo that has already ended holds nothing back, so a live story may carry one (a lifted story does).
+        var pastEmbargo = await Editing.UpdateAsync(Editor, live.Id, live.Version, Publishable("live-then-embargoed") with { EmbargoUntil = TestContent.Now.AddHours(-1) }, Cancel);
+        Assert.NotNull(await Public.FindBySlugAsync("live-then-embargoed", Cancel));
+
+        var unpublished = await Publishing.UnpublishAsync(Editor, live.Id, pastEmbargo.Version, Cancel);
+        var embargoed = await Editing.UpdateAsync(Editor, live.Id, unpublished.Version, Publishable("live-then-embargoed") with { EmbargoUntil = embargo }, Cancel);
+        var held = await Publishing.PublishAsync(Editor, live.Id, embargoed.Version, Cancel);
+        Assert.Equal((ArticleStatus.Scheduled, embargo), (held.Status, held.PublishedAt));
+        Assert.Null(await Public.FindBySlugAsync("live-then-embargoed", Cancel));
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Contains(live.Id, await new ScheduledPublisher(Database.Contexts, Clock).PublishDueAsync(Cancel));
+        Assert.NotNull(await Public.FindBySlugAsync("live-then-embargoed", Cancel));
+        var lift = (await Revisions.ListAsync(Editor, live.Id, Cancel))[0];
+        Assert.Equal((ScheduledPublisher.LiftEmbargoOperation, "system:scheduled-publishing"), (lift.Operation, lift.Actor));
+    }
+
+    [Fact]
     public async Task Unpublishing_and_archiving_move_only_from_the_states_that_allow_them()
     {
         var draft = await CreatePublishableAsync("lifecycle-draft");

@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Staff;
 using NewsCms.Testing;
 using NewsCms.Testing.Databases;
 
 namespace NewsCms.IntegrationTests.Articles;
 
-/// <summary>Scheduled publishing and embargo lifting: on time, audited, and exactly once however many run it.</summary>
+/// <summary>Scheduled publishing and embargo lifting: on time, audited, kept as a revision, and exactly once however many run it.</summary>
 public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : TestDatabase
 {
@@ -47,6 +49,11 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         Assert.Contains("Title of due-at-noon", audit.Summary, StringComparison.Ordinal);
         Assert.Empty(await AuditOfAsync(later.Id));
 
+        var revision = Assert.Single(await RevisionsOfAsync(due.Id));
+        AssertSavedByTheJob(revision, 1, ScheduledPublisher.PublishOperation, now);
+        Assert.Equal(("Title of due-at-noon", "due-at-noon", "Summary of due-at-noon", due.Body!.Markdown), (revision.Title, revision.Slug, revision.Summary, revision.Markdown));
+        Assert.Empty(await RevisionsOfAsync(later.Id));
+
         clock.Advance(TimeSpan.FromHours(1));
         var second = await Publisher().PublishDueAsync(Cancel);
 
@@ -55,6 +62,8 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         Assert.Equal(ArticleStatus.Published, (await ReloadAsync(later.Id)).Status);
         Assert.Single(await AuditOfAsync(due.Id));
         Assert.Single(await AuditOfAsync(later.Id));
+        Assert.Single(await RevisionsOfAsync(due.Id));
+        AssertSavedByTheJob(Assert.Single(await RevisionsOfAsync(later.Id)), 1, ScheduledPublisher.PublishOperation, now.AddHours(1));
     }
 
     [Fact]
@@ -77,6 +86,9 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         var audit = Assert.Single(await AuditOfAsync(embargoed.Id));
         Assert.Equal(ScheduledPublisher.LiftEmbargoOperation, audit.Operation);
         Assert.Contains("embargo", audit.Summary, StringComparison.Ordinal);
+        var revision = Assert.Single(await RevisionsOfAsync(embargoed.Id));
+        AssertSavedByTheJob(revision, 1, ScheduledPublisher.LiftEmbargoOperation, now.AddMinutes(30));
+        Assert.Equal(now.AddMinutes(30), ArticleRevisionMetadata.Parse(revision.Metadata).EmbargoUntil);
     }
 
     [Fact]
@@ -93,6 +105,49 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         clock.Advance(TimeSpan.FromHours(1));
         Assert.Contains(held.Id, await Publisher().PublishDueAsync(Cancel));
         Assert.Equal(ScheduledPublisher.LiftEmbargoOperation, Assert.Single(await AuditOfAsync(held.Id)).Operation);
+        Assert.Equal(ScheduledPublisher.LiftEmbargoOperation, Assert.Single(await RevisionsOfAsync(held.Id)).Operation);
+    }
+
+    [Fact]
+    public async Task A_story_written_and_scheduled_by_staff_goes_live_as_its_next_revision_with_its_content_unchanged()
+    {
+        database.RequireAvailable();
+        var editor = new StaffActor(701, "editor701@newscms.test", new HashSet<string> { StaffRoles.Editor });
+        var section = TestContent.Section("job-revision-desk");
+        var author = TestContent.Author("job-revision-author");
+        await database.Contexts.SaveAsync(section, author);
+        var renderer = new MarkdownRenderer();
+        var editing = new ArticleEditor(database.Contexts, renderer, clock);
+        var draft = new ArticleDraft
+        {
+            Title = "Rates decision",
+            Slug = "job-revision-rates",
+            Summary = "The bank's decision.",
+            SectionId = section.Id,
+            AuthorIds = [author.Id],
+            Markdown = "## Decision\n\nRates are held.",
+        };
+        var created = await editing.CreateAsync(editor, draft, Cancel);
+        var scheduled = await new ArticlePublisher(database.Contexts, clock).ScheduleAsync(editor, created.Id, created.Version, TestContent.Now.AddHours(1), Cancel);
+        var edited = await editing.UpdateAsync(editor, created.Id, scheduled.Version, draft with { Markdown = "## Decision\n\nRates are held at 4%." }, Cancel);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Contains(created.Id, await Publisher().PublishDueAsync(Cancel));
+        Assert.Empty(await Publisher().PublishDueAsync(Cancel));
+
+        var revisions = new ArticleRevisions(database.Contexts, renderer, clock);
+        var history = await revisions.ListAsync(editor, created.Id, Cancel);
+        Assert.Equal(
+            [(4, ScheduledPublisher.PublishOperation), (3, ArticleOperations.Update), (2, ArticleOperations.Schedule), (1, ArticleOperations.Create)],
+            history.Select(r => (r.Number, r.Operation)));
+        AssertSavedByTheJob(history[0], 4, ScheduledPublisher.PublishOperation, TestContent.Now.AddHours(1));
+        Assert.Equal(edited.Version + 1, (await ReloadAsync(created.Id)).Version);
+
+        // Going live changes the status, not the content: against the editor's last save the diff is all unchanged lines.
+        var diff = await revisions.DiffAsync(editor, created.Id, 3, 4, Cancel);
+        Assert.Contains(diff, line => line.Text == "Rates are held at 4%.");
+        Assert.All(diff, line => Assert.Equal(DiffLineKind.Unchanged, line.Kind));
+        Assert.Equal([author.Id], ArticleRevisionMetadata.Parse(history[0].Metadata).AuthorIds);
     }
 
     [Fact]
@@ -114,6 +169,7 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
             Assert.Equal(article.Status, reloaded.Status);
             Assert.Equal(1, reloaded.Version);
             Assert.Empty(await AuditOfAsync(article.Id));
+            Assert.Empty(await RevisionsOfAsync(article.Id));
         }
     }
 
@@ -127,6 +183,9 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
             .ToList();
         await database.Contexts.SaveAsync([.. stories]);
         var ids = stories.Select(s => s.Id).ToHashSet();
+
+        // Two earlier saves each, so that every winner must number its revision 3 and every loser would collide with it.
+        await database.Contexts.SaveAsync([.. stories.SelectMany(s => new[] { StaffRevision(s, 1), StaffRevision(s, 2) })]);
 
         // Four pools stand for four server processes; two publishers on each stand for overlapping ticks.
         var pools = Enumerable.Range(0, 4).Select(_ => new PooledDbContextFactory<NewsCmsDbContext>(database.Options())).ToList();
@@ -146,9 +205,31 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
             var reloaded = await ReloadAsync(story.Id);
             Assert.Equal(ArticleStatus.Published, reloaded.Status);
             Assert.Equal(2, reloaded.Version);
-            var audit = Assert.Single(await AuditOfAsync(story.Id));
-            Assert.Equal(story.EmbargoUntil is null ? ScheduledPublisher.PublishOperation : ScheduledPublisher.LiftEmbargoOperation, audit.Operation);
+            var operation = story.EmbargoUntil is null ? ScheduledPublisher.PublishOperation : ScheduledPublisher.LiftEmbargoOperation;
+            Assert.Equal(operation, Assert.Single(await AuditOfAsync(story.Id)).Operation);
+            var revisions = await RevisionsOfAsync(story.Id);
+            Assert.Equal([1, 2, 3], revisions.Select(r => r.Number));
+            AssertSavedByTheJob(revisions[2], 3, operation, now);
         }
+    }
+
+    private static ArticleRevision StaffRevision(Article article, int number) => new()
+    {
+        ArticleId = article.Id,
+        Number = number,
+        CreatedAt = TestContent.Now.AddDays(-1),
+        ActorUserId = 701,
+        Actor = "editor701@newscms.test",
+        Operation = number == 1 ? ArticleOperations.Create : ArticleOperations.Schedule,
+        Title = article.Title,
+        Slug = article.Slug,
+    };
+
+    private static void AssertSavedByTheJob(ArticleRevision revision, int number, string operation, DateTime at)
+    {
+        Assert.Equal((number, operation, at), (revision.Number, revision.Operation, revision.CreatedAt));
+        Assert.Null(revision.ActorUserId);
+        Assert.Equal("system:scheduled-publishing", revision.Actor);
     }
 
     private static Article Scheduled(string slug, DateTime due, DateTime? embargoUntil = null)
@@ -162,6 +243,12 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
     {
         await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
         return await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, Cancel);
+    }
+
+    private async Task<List<ArticleRevision>> RevisionsOfAsync(int articleId)
+    {
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        return await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderBy(r => r.Number).ToListAsync(Cancel);
     }
 
     private async Task<List<Core.Audit.AuditEntry>> AuditOfAsync(int articleId)

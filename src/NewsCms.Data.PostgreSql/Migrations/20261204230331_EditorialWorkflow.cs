@@ -366,6 +366,16 @@ namespace NewsCms.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_UpdatedAt_Id",
+                table: "Articles",
+                columns: new[] { "Status", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_UpdatedAt_Id",
+                table: "Articles",
+                columns: new[] { "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_SecretHash",
                 table: "ApiTokens",
                 column: "SecretHash",
@@ -489,6 +499,14 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_UpdatedAt_Id",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_UpdatedAt_Id",
+                table: "Articles");
 
             migrationBuilder.DropColumn(
                 name: "Version",
