@@ -22,6 +22,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();
+        services.AddSingleton<SectionEditor>();
+        services.AddSingleton<AuthorEditor>();
+        services.AddSingleton<TagEditor>();
+        services.AddSingleton<SponsorEditor>();
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();
         return services;

@@ -1,4 +1,8 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Sections;
+using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Tags;
 
 namespace NewsCms.GraphQL;
 
@@ -12,5 +16,9 @@ public sealed class NewsCmsMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
+        SectionMutationFields.AddTo(this);
+        AuthorMutationFields.AddTo(this);
+        TagMutationFields.AddTo(this);
+        SponsorMutationFields.AddTo(this);
     }
 }

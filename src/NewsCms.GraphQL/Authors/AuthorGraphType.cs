@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Authors;
@@ -21,6 +23,10 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name as the byline prints it.").Resolve(c => c.Source.Name);
         Field<StringGraphType>("jobTitle").Description("The author's role, such as \"Technology correspondent\".").Resolve(c => c.Source.JobTitle);
         Field<StringGraphType>("bio").Description("A short biography.").Resolve(c => c.Source.Bio);
+        Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("Staff only: the author's version, to send back as `expectedVersion` when changing or deleting it.")
+            .RequirePermission(Permission.ReadDrafts)
+            .Resolve(c => c.Source.Version);
         this.AddArticlesField("Published stories with this author in the byline, newest first.", author => new ArticleListFilter(AuthorSlug: author.Slug));
     }
 }

@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Sections;
+using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Loading;
 using NewsCms.GraphQL.Relay;
 
@@ -22,6 +24,10 @@ public sealed class SectionGraphType : ObjectGraphType<Section>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The section's name as the site shows it.").Resolve(c => c.Source.Name);
         Field<StringGraphType>("description").Description("What the section covers.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position among its siblings; lower comes first.").Resolve(c => c.Source.DisplayOrder);
+        Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("Staff only: the section's version, to send back as `expectedVersion` when changing or deleting it.")
+            .RequirePermission(Permission.ReadDrafts)
+            .Resolve(c => c.Source.Version);
         Field<SectionGraphType>("parent").Description("The section this one is nested in; null at the top level.")
             .Resolve(c => c.Source.ParentId is { } id ? c.Service<SectionByIdLoader>().Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionGraphType>>>>("children")
