@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
+using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Seeding;
 using NewsCms.Core.Sponsors;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuthorEditor>();
         services.AddSingleton<TagEditor>();
         services.AddSingleton<SponsorEditor>();
+        services.AddSingleton<RouteResolver>();
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();
         return services;

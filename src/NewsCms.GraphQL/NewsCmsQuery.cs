@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Relay;
+using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Tags;
@@ -21,5 +22,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
+        RouteQueryFields.AddTo(this);
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Articles;
@@ -21,6 +22,7 @@ public sealed class SectionGraphType : ObjectGraphType<Section>
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("The section's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("slug").Description("The section's address within the site.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("The section's URL path on the site; `route(path:)` reads it back.").Resolve(c => ContentPaths.Section(c.Source.Slug));
         Field<NonNullGraphType<StringGraphType>>("name").Description("The section's name as the site shows it.").Resolve(c => c.Source.Name);
         Field<StringGraphType>("description").Description("What the section covers.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position among its siblings; lower comes first.").Resolve(c => c.Source.DisplayOrder);
