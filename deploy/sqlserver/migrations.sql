@@ -261,7 +261,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Tags] ADD [Version] int NOT NULL DEFAULT 0;
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Sponsors] ADD [Version] int NOT NULL DEFAULT 0;
@@ -277,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Sections] ADD [Version] int NOT NULL DEFAULT 0;
@@ -285,7 +285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Authors] ADD [Version] int NOT NULL DEFAULT 0;
@@ -293,7 +293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Articles] ADD [CreatedByUserId] int NULL;
@@ -301,7 +301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     ALTER TABLE [Articles] ADD [EmbargoUntil] datetime2 NULL;
@@ -309,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [ArticleCorrections] (
@@ -326,7 +326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [ArticleRevisions] (
@@ -349,7 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [ArticleSlugRedirects] (
@@ -363,7 +363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -377,7 +377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -404,7 +404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AuditLog] (
@@ -422,7 +422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [PreviewTokens] (
@@ -439,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [ServerSecrets] (
@@ -452,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -467,7 +467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [ApiTokens] (
@@ -487,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -502,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -517,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -531,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -546,7 +546,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
+        SET IDENTITY_INSERT [AspNetRoles] ON;
+    EXEC(N'INSERT INTO [AspNetRoles] ([Id], [ConcurrencyStamp], [Name], [NormalizedName])
+    VALUES (1, N''newscms-role-1'', N''Administrator'', N''ADMINISTRATOR''),
+    (2, N''newscms-role-2'', N''Editor'', N''EDITOR''),
+    (3, N''newscms-role-3'', N''Writer'', N''WRITER''),
+    (4, N''newscms-role-4'', N''Partnerships'', N''PARTNERSHIPS'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
+        SET IDENTITY_INSERT [AspNetRoles] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiTokens_SecretHash] ON [ApiTokens] ([SecretHash]);
@@ -554,7 +570,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_ApiTokens_UserId] ON [ApiTokens] ([UserId]);
@@ -562,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_ArticleCorrections_ArticleId_Id] ON [ArticleCorrections] ([ArticleId], [Id]);
@@ -570,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ArticleRevisions_ArticleId_Number] ON [ArticleRevisions] ([ArticleId], [Number]);
@@ -578,7 +594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_ArticleSlugRedirects_ArticleId] ON [ArticleSlugRedirects] ([ArticleId]);
@@ -586,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -594,7 +610,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -602,7 +618,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -610,7 +626,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -618,7 +634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -626,7 +642,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -634,7 +650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -642,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AuditLog_ActorUserId_Id] ON [AuditLog] ([ActorUserId], [Id]);
@@ -650,7 +666,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_AuditLog_EntityType_EntityId_Id] ON [AuditLog] ([EntityType], [EntityId], [Id]);
@@ -658,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     CREATE INDEX [IX_PreviewTokens_ArticleId] ON [PreviewTokens] ([ArticleId]);
@@ -666,11 +682,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261204221424_EditorialWorkflow'
+    WHERE [MigrationId] = N'20261204222209_EditorialWorkflow'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261204221424_EditorialWorkflow', N'10.0.15');
+    VALUES (N'20261204222209_EditorialWorkflow', N'10.0.15');
 END;
 
 COMMIT;

@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
+using NewsCms.Core.Data;
 using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Seeding;
 using NewsCms.Core.Sponsors;
+using NewsCms.Core.Staff;
 using NewsCms.Core.Tags;
 
 namespace NewsCms.Core;
@@ -28,8 +32,34 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagEditor>();
         services.AddSingleton<SponsorEditor>();
         services.AddSingleton<RouteResolver>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<ApiTokens>();
+        AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's user manager and stores. They want a scoped context, which comes from the same pooled factory the
+    /// rest of the core uses.
+    /// </summary>
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<NewsCmsDbContext>>().CreateDbContext());
+        services.AddIdentityCore<StaffUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<int>>()
+            .AddEntityFrameworkStores<NewsCmsDbContext>();
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Staff;
 using NewsCms.GraphQL.Tags;
 
 namespace NewsCms.GraphQL;
@@ -20,5 +21,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         AuthorMutationFields.AddTo(this);
         TagMutationFields.AddTo(this);
         SponsorMutationFields.AddTo(this);
+        StaffMutationFields.AddTo(this);
     }
 }

@@ -5,6 +5,7 @@ using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
+using NewsCms.GraphQL.Staff;
 using NewsCms.GraphQL.Tags;
 
 namespace NewsCms.GraphQL;
@@ -23,5 +24,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
+        StaffQueryFields.AddTo(this);
     }
 }

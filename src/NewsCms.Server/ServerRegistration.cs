@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
 using NewsCms.GraphQL;
+using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
 
 namespace NewsCms.Server;
@@ -12,12 +13,14 @@ internal static partial class ServerRegistration
     {
         builder.Services.AddNewsCmsCore();
         builder.AddNewsCmsDatabase();
+        builder.AddNewsCmsAuthentication();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         return builder;
     }
 
     public static WebApplication UseNewsCmsServer(this WebApplication app)
     {
+        app.UseNewsCmsAuthentication();
         app.MapNewsCmsGraphQL();
         app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));

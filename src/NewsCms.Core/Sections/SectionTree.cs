@@ -10,9 +10,12 @@ namespace NewsCms.Core.Sections;
 /// snapshot is at most <see cref="MaxAge"/> old: a section changed on another server shows everywhere within that,
 /// and writers on this server call <see cref="Invalidate"/> to show it at once.
 /// </summary>
-public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
+public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider? clock = null)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
+    // The age is measured on the injected clock so tests with a fixed clock see a stable snapshot.
+    private TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     private readonly Lock gate = new();
     private Snapshot? current;
@@ -81,7 +84,7 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
     {
         lock (gate)
         {
-            if (current is { } fresh && Stopwatch.GetElapsedTime(fresh.LoadedAt) < MaxAge)
+            if (current is { } fresh && Clock.GetElapsedTime(fresh.LoadedAt) < MaxAge)
             {
                 return Task.FromResult(fresh);
             }
@@ -104,7 +107,7 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts)
             loadingGeneration = generation;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = Clock.GetTimestamp();
         await using var db = await contexts.CreateDbContextAsync();
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name).ToListAsync();
         var snapshot = new Snapshot(sections, started);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace NewsCms.Core.Staff;
 
 /// <summary>
@@ -6,30 +8,30 @@ namespace NewsCms.Core.Staff;
 /// </summary>
 public enum Permission
 {
-    /// <summary>Read drafts, revisions and staff-only fields of content.</summary>
+    [Description("Read drafts, revisions and staff-only fields of content.")]
     ReadDrafts,
 
-    /// <summary>Create articles, edit and delete one's own drafts, submit them for review.</summary>
+    [Description("Create articles, edit and delete one's own drafts, submit them for review.")]
     WriteArticles,
 
-    /// <summary>Edit any article, whoever created it.</summary>
+    [Description("Edit any article, whoever created it.")]
     EditAnyArticle,
 
-    /// <summary>Publish, schedule, unpublish, archive, correct and embargo articles.</summary>
+    [Description("Publish, schedule, unpublish, archive, correct and embargo articles.")]
     PublishArticles,
 
-    /// <summary>Create, change and delete sections, authors and tags.</summary>
+    [Description("Create, change and delete sections, authors and tags.")]
     ManageTaxonomy,
 
-    /// <summary>Create, change and delete sponsors.</summary>
+    [Description("Create, change and delete sponsors.")]
     ManageSponsors,
 
-    /// <summary>Read and answer speaker and partner applications; manage newsletter subscribers.</summary>
+    [Description("Read and answer speaker and partner applications; manage newsletter subscribers.")]
     ManagePartnerships,
 
-    /// <summary>Create staff accounts, assign roles, list and revoke anyone's API tokens.</summary>
+    [Description("Create staff accounts, assign roles, list and revoke anyone's API tokens.")]
     ManageStaff,
 
-    /// <summary>Read the audit log.</summary>
+    [Description("Read the audit log.")]
     ReadAuditLog,
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,6 +8,19 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
 {
     public void Configure(EntityTypeBuilder<StaffUser> user) =>
         user.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength);
+}
+
+/// <summary>The roles are part of the schema, not data an operator must remember to create.</summary>
+internal sealed class StaffRoleConfiguration : IEntityTypeConfiguration<IdentityRole<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole<int>> role) =>
+        role.HasData(StaffRoles.All.Select((name, index) => new IdentityRole<int>
+        {
+            Id = index + 1,
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            ConcurrencyStamp = $"newscms-role-{index + 1}",
+        }));
 }
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

@@ -6,10 +6,10 @@ namespace NewsCms.Api.Tests.Infrastructure;
 
 public static class GraphQLClient
 {
-    public static async Task<JsonElement> QueryAsync(this HttpClient client, string query, object? variables = null)
+    public static async Task<JsonElement> QueryAsync(this HttpClient client, string query, object? variables = null, string? operationName = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables }, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName }, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
@@ -28,6 +28,10 @@ public static class GraphQLClient
         result.GetProperty("errors").EnumerateArray()
             .Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var code) ? code.GetString() : null)
             .ToList();
+
+    /// <summary>The error codes a request gets; it must get at least one.</summary>
+    public static async Task<IReadOnlyList<string?>> ErrorCodesAsync(this HttpClient client, string query, object? variables = null) =>
+        (await client.QueryAsync(query, variables)).ErrorCodes();
 
     public static JsonNode? Node(this JsonElement element) => JsonNode.Parse(element.GetRawText());
 }

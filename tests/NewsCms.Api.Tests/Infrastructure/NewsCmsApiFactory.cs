@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NewsCms.Core.Staff;
 using NewsCms.Testing;
 using NewsCms.Testing.Databases;
 
@@ -28,6 +29,29 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
     }
 
     public FakeTimeProvider Clock { get; } = new(TestContent.Now);
+
+    /// <summary>
+    /// A client signed in as a new staff member with <paramref name="role"/>, through a real API token issued the way
+    /// the command line issues one.
+    /// </summary>
+    public async Task<HttpClient> StaffClientAsync(string role, CancellationToken cancellationToken = default)
+    {
+        var client = CreateClientOrSkip();
+        var secret = await IssueTokenAsync(role, cancellationToken);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>Creates a staff member with <paramref name="role"/> and returns a fresh API token secret of theirs.</summary>
+    public async Task<string> IssueTokenAsync(string role, CancellationToken cancellationToken = default)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@newsroom.test";
+        await Services.GetRequiredService<StaffAccounts>().CreateAsync(null, new NewStaffUser(email, TestStaffPassword, role), cancellationToken);
+        var issued = await Services.GetRequiredService<ApiTokens>().IssueForOperatorAsync(email, "tests", null, cancellationToken);
+        return issued.Secret;
+    }
+
+    public const string TestStaffPassword = "correct horse battery staple";
 
     public SqlCommandCounter Sql { get; } = new();
 

@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsCms.Core.Common;
+using NewsCms.Core.Staff;
+using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Relay;
+
+namespace NewsCms.GraphQL.Staff;
+
+internal static class StaffQueryFields
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<ViewerGraphType>("me")
+            .Description("The signed-in staff member, or null for an anonymous caller.")
+            .Resolve(c => c.ActorOrNull());
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiTokenGraphType>>>>("apiTokens")
+            .Description("API tokens of one staff member, newest first, revoked ones included: your own, or anyone's for administrators.")
+            .Argument<IdGraphType>("ownerId", a => a.Description = "The owner's global id; your own tokens when omitted.")
+            .RequireSignedIn()
+            .ResolveAsync(async c => await c.Service<ApiTokens>().ListAsync(
+                c.Actor(), c.GetArgument<string?>("ownerId") is { } owner ? StaffIds.Decode(owner, "ownerId") : null, c.CancellationToken));
+    }
+}
+
+internal static class StaffMutationFields
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<IssuedApiTokenGraphType>>("createApiToken")
+            .Description("Issues an API token to yourself, or to another staff member if you are an administrator.")
+            .Argument<NonNullGraphType<StringGraphType>>("name", a => a.Description = "What the token is for, such as \"newsletter builder\".")
+            .Argument<IntGraphType>("expiresInDays", a => a.Description = "Days until the token stops working; it never expires when omitted.")
+            .Argument<IdGraphType>("ownerId", a => a.Description = "The owner's global id; yourself when omitted.")
+            .RequireSignedIn()
+            .ResolveAsync(async c =>
+            {
+                var actor = c.Actor();
+                var owner = c.GetArgument<string?>("ownerId") is { } id ? StaffIds.Decode(id, "ownerId") : actor.UserId;
+                return await c.Service<ApiTokens>().IssueAsync(actor, owner, c.GetArgument<string>("name"), c.GetArgument<int?>("expiresInDays"), c.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<ApiTokenGraphType>>("revokeApiToken")
+            .Description("Revokes an API token at once: yours, or anyone's if you are an administrator.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The token's global id.")
+            .RequireSignedIn()
+            .ResolveAsync(async c => await c.Service<ApiTokens>().RevokeAsync(
+                c.Actor(), IdOf(c.GetArgument<string>("id"), ApiTokenGraphType.TypeName, "id"), c.CancellationToken));
+    }
+
+    private static int IdOf(string globalId, string typeName, string field) =>
+        GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName
+            ? id
+            : throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a {typeName}.");
+}
+
+internal static class StaffIds
+{
+    public const string TypeName = "StaffUser";
+
+    public static string Encode(int userId) => GlobalId.Encode(TypeName, userId);
+
+    public static int Decode(string globalId, string field) =>
+        GlobalId.TryDecode(globalId, out var type, out var id) && type == TypeName
+            ? id
+            : throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a staff member.");
+}

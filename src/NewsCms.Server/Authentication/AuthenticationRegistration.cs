@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace NewsCms.Server.Authentication;
+
+/// <summary>
+/// Two ways in for staff, one identity: API tokens for programs, a cookie for the admin UI in the browser. Both end in
+/// the same claims (see StaffClaims), which the GraphQL authorization rule and the core services read.
+/// </summary>
+internal static class AuthenticationRegistration
+{
+    public const string SelectorScheme = "NewsCms";
+    public const string CookieName = "NewsCms.Staff";
+
+    public static WebApplicationBuilder AddNewsCmsAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "API token or staff cookie", selector =>
+                selector.ForwardDefaultSelector = http => ApiTokenAuthenticationHandler.HasBearer(http.Request)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.Cookie.HttpOnly = true;
+                // Strict: a cross-site page can never make the browser send a staff write with this cookie.
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // An API answers with status codes; there is no login page to redirect to.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    public static WebApplication UseNewsCmsAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use(RefuseBadBearerTokens);
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>A caller who sent a token that does not work must learn that, not get the public view in silence.</summary>
+    private static async Task RefuseBadBearerTokens(HttpContext http, RequestDelegate next)
+    {
+        if (ApiTokenAuthenticationHandler.HasBearer(http.Request) && http.User.Identity?.IsAuthenticated != true)
+        {
+            await http.ChallengeAsync(ApiTokenAuthenticationHandler.SchemeName);
+            return;
+        }
+
+        await next(http);
+    }
+}
