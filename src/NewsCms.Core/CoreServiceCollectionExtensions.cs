@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagEditor>();
         services.AddSingleton<SponsorEditor>();
         services.AddSingleton<RouteResolver>();
+        services.AddSingleton<ArticleCorrections>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ApiTokens>();
         AddIdentity(services);

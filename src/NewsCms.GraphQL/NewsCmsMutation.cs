@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
@@ -21,6 +22,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
         AuthorMutationFields.AddTo(this);
         TagMutationFields.AddTo(this);
         SponsorMutationFields.AddTo(this);
+        CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
     }
 }

@@ -61,6 +61,9 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Outline ?? []));
         Field<NonNullGraphType<IntGraphType>>("wordCount").Description("Words in the body.").Resolve(c => c.Source.WordCount);
         Field<NonNullGraphType<IntGraphType>>("readingTimeMinutes").Description("Minutes an average reader needs for the body, rounded up.").Resolve(c => c.Source.ReadingTimeMinutes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionGraphType>>>>("corrections")
+            .Description("Corrections, clarifications and updates appended since publication, oldest first.")
+            .Resolve(c => c.Service<CorrectionsByArticleLoader>().Load(c.Source.Id).Then(notes => notes ?? []));
         Field<NonNullGraphType<SeoGraphType>>("seo").Description("What search engines and link previews should show.").Resolve(c => c.Source);
     }
 }
