@@ -36,7 +36,7 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
                 return created;
             },
             (db, created) => db.Record(actor, UtcNow, "createSection", EntityType, created.Id, $"Created section '{created.Name}' ({created.Slug})."),
-            () => RecheckSlugAsync(slug, 0, cancellationToken),
+            () => RecheckAsync(slug, input.ParentId, 0, cancellationToken),
             cancellationToken);
         tree.Invalidate();
         return section;
@@ -53,7 +53,7 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         await ApplyAsync(db, section, input, cancellationToken);
         section.Version++;
         db.Record(actor, UtcNow, "updateSection", EntityType, id, $"Updated section '{section.Name}' ({section.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckSlugAsync(section.Slug, id, cancellationToken), cancellationToken);
+        await VersionedSaves.SaveAsync(db, What, () => RecheckAsync(section.Slug, section.ParentId, id, cancellationToken), cancellationToken);
         tree.Invalidate();
         return section;
     }
@@ -141,12 +141,18 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         await RefuseWhileReferencedAsync(db, id, cancellationToken);
     }
 
-    private async Task RecheckSlugAsync(string slug, int id, CancellationToken cancellationToken)
+    /// <summary>What another editor may have changed since the checks: taken the slug, or deleted the new parent.</summary>
+    private async Task RecheckAsync(string slug, int? parentId, int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
         {
             throw NewsCmsException.Invalid("slug", $"Another section already uses the slug '{slug}'.");
+        }
+
+        if (parentId is { } parent && !await db.Sections.AnyAsync(s => s.Id == parent, cancellationToken))
+        {
+            throw NewsCmsException.Invalid("parentId", "There is no section with this id to nest the section in.");
         }
     }
 }

@@ -83,6 +83,10 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(["VALIDATION"], badUrl.ErrorCodes());
         var strip = (await partnerships.DataAsync("{ sponsors { slug } }")).GetProperty("sponsors").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
         Assert.Contains("offset-bank", strip);
+        var all = (await partnerships.DataAsync("{ allSponsors { slug version } }")).GetProperty("allSponsors").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
+        Assert.Contains("expired-sponsor", all);
+        Assert.DoesNotContain("expired-sponsor", strip);
+        Assert.Equal(["FORBIDDEN"], (await editor.QueryAsync("{ allSponsors { slug } }")).ErrorCodes());
         Assert.DoesNotContain("editor-bank", strip);
         Assert.DoesNotContain("script-bank", strip);
     }

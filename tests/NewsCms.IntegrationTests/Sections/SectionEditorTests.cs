@@ -92,6 +92,23 @@ public abstract class SectionEditorTests<TDatabase>(TDatabase database) : IClass
     }
 
     [Fact]
+    public async Task A_parent_deleted_between_the_check_and_the_write_is_a_validation_error_of_parentId()
+    {
+        database.RequireAvailable();
+        var parent = await Editor().CreateAsync(TestActors.Editor, Input("Vanishing parent"), Cancel);
+        var section = await Editor().CreateAsync(TestActors.Editor, Input("Moving child"), Cancel);
+        var racing = database.WithWriteJustBeforeSave(db => db.Sections.Where(s => s.Id == parent.Id).ExecuteDeleteAsync(Cancel));
+
+        var error = await FailsWith(ErrorCode.Validation, () =>
+            new SectionEditor(racing, Tree, new FakeTimeProvider(TestContent.Now)).UpdateAsync(TestActors.Editor, section.Id, 1, Input("Moving child", parentId: parent.Id), Cancel));
+
+        Assert.Equal(["parentId"], error.FieldErrors.Keys);
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        var stored = await db.Sections.AsNoTracking().SingleAsync(s => s.Id == section.Id, Cancel);
+        Assert.Equal((null, 1), (stored.ParentId, stored.Version));
+    }
+
+    [Fact]
     public async Task Bad_fields_are_refused_field_by_field_and_nothing_is_written()
     {
         database.RequireAvailable();
