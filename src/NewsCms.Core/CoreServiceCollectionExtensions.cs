@@ -24,6 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectionTree>();
         services.AddSingleton<PublishedArticles>();
+        services.AddSingleton<EditorialArticles>();
+        services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<ArticleRevisions>();
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Execution;
 using NewsCms.GraphQL.Http;
@@ -35,6 +36,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<AuthorByIdLoader>();
         services.AddScoped<TagByIdLoader>();
         services.AddScoped<SponsorByIdLoader>();
+        services.AddScoped<StaffEmailByIdLoader>();
 
         services.AddGraphQL(graphQL =>
         {

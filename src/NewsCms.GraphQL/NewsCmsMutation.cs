@@ -24,5 +24,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         SponsorMutationFields.AddTo(this);
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
+        ArticleMutationFields.AddTo(this);
     }
 }

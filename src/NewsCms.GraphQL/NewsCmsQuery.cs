@@ -19,6 +19,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         Description = "Published content of the publication.";
         NodeQueryFields.AddTo(this);
         ArticleQueryFields.AddTo(this);
+        EditorialArticleQueryFields.AddTo(this);
         SectionQueryFields.AddTo(this);
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Staff;
 using NewsCms.Testing;
 
 namespace NewsCms.Api.Tests.Routing;
@@ -59,6 +60,35 @@ public abstract class RouteApiTests<TApi>(TApi api) : IClassFixture<TApi>
             var data = await client.DataAsync(Route, new { path = hidden });
             Assert.Equal(JsonValueKind.Null, data.GetProperty("route").ValueKind);
         }
+    }
+
+    [Fact]
+    public async Task Renaming_a_live_story_leaves_a_permanent_redirect_at_its_old_path()
+    {
+        var editor = await api.StaffClientAsync(StaffRoles.Editor, TestContext.Current.CancellationToken);
+        var reader = api.CreateClientOrSkip();
+        var story = (await reader.DataAsync("""{ article(slug: "story-020") { id section { id } authors { id } } }""")).GetProperty("article");
+        await editor.DataAsync(
+            "mutation($id: ID!, $input: ArticleInput!) { updateArticle(id: $id, expectedVersion: 1, input: $input) { slug } }",
+            new
+            {
+                id = story.GetProperty("id").GetString(),
+                input = new
+                {
+                    title = "Story 20, renamed",
+                    slug = "story-020-renamed",
+                    summary = "A story that moved.",
+                    sectionId = story.GetProperty("section").GetProperty("id").GetString(),
+                    authorIds = story.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToArray(),
+                    body = "## Moved\n\nThe same story at a new address.",
+                },
+            });
+
+        var old = await RouteAsync(reader, "/articles/story-020");
+        var current = await RouteAsync(reader, "/articles/story-020-renamed");
+
+        Assert.Equal(("REDIRECT", "/articles/story-020-renamed", true), (old.GetProperty("kind").GetString(), old.GetProperty("redirectTo").GetString(), old.GetProperty("permanent").GetBoolean()));
+        Assert.Equal(("ARTICLE", "Story 20, renamed"), (current.GetProperty("kind").GetString(), current.GetProperty("article").GetProperty("title").GetString()));
     }
 
     [Fact]
