@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
@@ -28,6 +29,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ArticleRevisions>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddSingleton<ServerSecretStore>();
+        services.AddSingleton<ArticlePreviews>();
+        services.AddOptions<PreviewOptions>();
         services.AddSingleton<AuthorDirectory>();
         services.AddSingleton<TagDirectory>();
         services.AddSingleton<SponsorDirectory>();
@@ -39,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleCorrections>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<AuditLogReader>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

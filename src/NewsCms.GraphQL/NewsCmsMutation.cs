@@ -25,5 +25,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);
+        PreviewMutationFields.AddTo(this);
     }
 }

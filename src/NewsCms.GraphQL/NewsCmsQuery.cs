@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Routing;
@@ -26,5 +27,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         SponsorQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
+        PreviewQueryFields.AddTo(this);
+        AuditQueryFields.AddTo(this);
     }
 }

@@ -3,6 +3,10 @@ using NewsCms.Server.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCmsServer();
+if (ServerCommands.IsCommand(args))
+{
+    ServerCommands.ConfigureHost(builder);
+}
 
 var app = builder.Build();
 app.UseNewsCmsServer();

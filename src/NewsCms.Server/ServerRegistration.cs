@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
+using NewsCms.Core.Articles;
 using NewsCms.GraphQL;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
+using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
 
@@ -12,7 +14,12 @@ internal static partial class ServerRegistration
     public static WebApplicationBuilder AddNewsCmsServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddNewsCmsCore();
+        builder.Services.AddOptions<PreviewOptions>()
+            .Bind(builder.Configuration.GetSection(PreviewOptions.SectionName))
+            .Validate(preview => preview.HasUsableSigningKey, PreviewOptions.InvalidKeyMessage)
+            .ValidateOnStart();
         builder.AddNewsCmsDatabase();
+        builder.AddNewsCmsPublishing();
         builder.AddNewsCmsAuthentication();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         return builder;
@@ -21,6 +28,7 @@ internal static partial class ServerRegistration
     public static WebApplication UseNewsCmsServer(this WebApplication app)
     {
         app.UseNewsCmsAuthentication();
+        app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
         app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));

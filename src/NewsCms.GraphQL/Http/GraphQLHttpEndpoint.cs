@@ -43,11 +43,12 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var result = await ExecuteAsync(http, graphQLRequest!);
-        await WriteResultAsync(http, mediaType, graphQLRequest!, result);
+        var execution = ExecutionOptionsFor(http, graphQLRequest!);
+        var result = await executer.ExecuteAsync(execution);
+        await WriteResultAsync(http, mediaType, graphQLRequest!, result, PrivateResponses.IsMarked(execution.UserContext));
     }
 
-    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request)
+    private ExecutionOptions ExecutionOptionsFor(HttpContext http, GraphQLHttpRequest request)
     {
         var execution = new ExecutionOptions
         {
@@ -67,13 +68,14 @@ internal sealed class GraphQLHttpEndpoint(
             execution.CachedDocumentValidationRules = GetRules;
         }
 
-        return executer.ExecuteAsync(execution);
+        return execution;
     }
 
-    private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result)
+    private async Task WriteResultAsync(HttpContext http, ResponseMediaType mediaType, GraphQLHttpRequest request, ExecutionResult result, bool isPrivate)
     {
         var response = http.Response;
-        if (request.IsGet && result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
+        // GraphQL.NET files every validation error under the code VALIDATION_ERROR; the rule's own code is its number.
+        if (request.IsGet && result.Errors?.Any(e => e is ValidationError { Number: QueriesOnlyOverGetRule.Code }) == true)
         {
             response.Headers.Allow = "POST";
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -87,7 +89,8 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var maxAge = options.Value.GetCacheMaxAgeSeconds;
-        response.Headers.CacheControl = request.IsGet && maxAge > 0 && response.StatusCode == 200 && result.Errors is null && http.User.Identity?.IsAuthenticated != true
+        response.Headers.CacheControl = request.IsGet && maxAge > 0 && response.StatusCode == 200 && result.Errors is null
+            && http.User.Identity?.IsAuthenticated != true && !isPrivate
             ? $"public, max-age={maxAge}"
             : "no-store";
         response.Headers.Vary = HeaderNames.Accept;

@@ -21,6 +21,11 @@ internal static class StaffQueryFields
             .RequireSignedIn()
             .ResolveAsync(async c => await c.Service<ApiTokens>().ListAsync(
                 c.Actor(), c.GetArgument<string?>("ownerId") is { } owner ? StaffIds.Decode(owner, "ownerId") : null, c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StaffUserGraphType>>>>("staffUsers")
+            .Description("Every staff account, by e-mail address.")
+            .RequirePermission(Permission.ManageStaff)
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().ListAsync(c.Actor(), c.CancellationToken));
     }
 }
 
@@ -47,6 +52,40 @@ internal static class StaffMutationFields
             .RequireSignedIn()
             .ResolveAsync(async c => await c.Service<ApiTokens>().RevokeAsync(
                 c.Actor(), IdOf(c.GetArgument<string>("id"), ApiTokenGraphType.TypeName, "id"), c.CancellationToken));
+
+
+        mutation.Field<NonNullGraphType<StaffUserGraphType>>("createStaffUser")
+            .Description("Creates a staff account with one role.")
+            .Argument<NonNullGraphType<CreateStaffUserInputGraphType>>("input", a => a.Description = "The new account.")
+            .RequirePermission(Permission.ManageStaff)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var role = (string)input["role"]!;
+                var user = await c.Service<StaffAccounts>().CreateAsync(
+                    c.Actor(), new NewStaffUser((string)input["email"]!, (string)input["password"]!, role, input.GetValueOrDefault("displayName") as string), c.CancellationToken);
+                return StaffAccounts.AccountOf(user, role);
+            });
+
+        mutation.Field<NonNullGraphType<StaffUserGraphType>>("setStaffUserRole")
+            .Description("Gives a staff account exactly this role. Refused with CONFLICT when it would leave no active Administrator.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The account's global id.")
+            .Argument<NonNullGraphType<StringGraphType>>("role", a => a.Description = $"The role: one of {string.Join(", ", StaffRoles.All)}.")
+            .RequirePermission(Permission.ManageStaff)
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().SetRoleAsync(
+                c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.GetArgument<string>("role"), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<StaffUserGraphType>>("lockStaffUser")
+            .Description("Locks a staff account until it is unlocked; its cookies and API tokens stop working at once. Refused with CONFLICT for the last active Administrator.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The account's global id.")
+            .RequirePermission(Permission.ManageStaff)
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().LockAsync(c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<StaffUserGraphType>>("unlockStaffUser")
+            .Description("Unlocks a staff account, whether an administrator or repeated failed sign-ins locked it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The account's global id.")
+            .RequirePermission(Permission.ManageStaff)
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().UnlockAsync(c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.CancellationToken));
     }
 
     private static int IdOf(string globalId, string typeName, string field) =>

@@ -10,6 +10,7 @@ public sealed class ViewerGraphType : ObjectGraphType<StaffActor>
         Name = "Viewer";
         Description = "The signed-in staff member making the request.";
 
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The staff member's global id, as in `staffUsers`.").Resolve(c => StaffIds.Encode(c.Source.UserId));
         Field<NonNullGraphType<StringGraphType>>("email").Description("The staff member's e-mail address.").Resolve(c => c.Source.Email);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Description("The staff member's roles.")
             .Resolve(c => c.Source.Roles.Order(StringComparer.Ordinal));

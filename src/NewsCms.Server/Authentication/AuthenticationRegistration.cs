@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using NewsCms.Core.Staff;
 
 namespace NewsCms.Server.Authentication;
 
@@ -30,6 +31,7 @@ internal static class AuthenticationRegistration
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 // An API answers with status codes; there is no login page to redirect to.
+                cookie.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
                 cookie.Events.OnRedirectToLogin = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -43,6 +45,31 @@ internal static class AuthenticationRegistration
             });
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>
+    /// A cookie lives for hours, so it is checked against the account on every request: a locked or deleted account
+    /// stops at once, and a role change applies to the next request. One indexed read per staff request; readers send
+    /// no cookie and pay nothing.
+    /// </summary>
+    private static async Task RefreshFromDatabaseAsync(CookieValidatePrincipalContext context)
+    {
+        var signedIn = StaffClaims.ToActor(context.Principal);
+        var current = signedIn is null
+            ? null
+            : await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().ActorOfAsync(signedIn.UserId, context.HttpContext.RequestAborted);
+        if (current is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (!current.Roles.SetEquals(signedIn!.Roles) || current.Email != signedIn.Email)
+        {
+            context.ReplacePrincipal(StaffClaims.ToPrincipal(current));
+            context.ShouldRenew = true;
+        }
     }
 
     public static WebApplication UseNewsCmsAuthentication(this WebApplication app)

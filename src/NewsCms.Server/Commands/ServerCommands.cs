@@ -10,13 +10,27 @@ namespace NewsCms.Server.Commands;
 /// </summary>
 internal static class ServerCommands
 {
-    private const string Usage = """
+    public const string Usage = """
         Usage: NewsCms.Server [VERB]
           (no verb)                          run the server
           seed --articles N [--seed S]       add N generated published articles (benchmarks, load tests)
+          users create --email E --password P --role R [--name N]
+                                             create a staff account; roles: Administrator, Editor, Writer, Partnerships
+          tokens create --email E --name N [--expires-days D]
+                                             issue an API token to a staff account and print it, alone, on stdout
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    /// <summary>
+    /// A verb's standard output is its answer (<c>TOKEN=$(... tokens create ...)</c>), so every log line goes to
+    /// standard error instead.
+    /// </summary>
+    public static void ConfigureHost(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -24,13 +38,35 @@ internal static class ServerCommands
         {
             case "seed":
                 return await SeedAsync(app, args[1..]);
+            case "users":
+                return await StaffCommands.UsersAsync(app, args[1..]);
+            case "tokens":
+                return await StaffCommands.TokensAsync(app, args[1..]);
             case "help" or "--help":
                 await Console.Out.WriteLineAsync(Usage);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'.{Environment.NewLine}{Usage}");
-                return 2;
+                return await FailAsync($"Unknown verb '{args[0]}'.");
         }
+    }
+
+    /// <summary>Explains a misuse on standard error and returns the exit code for bad input.</summary>
+    public static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"{message}{Environment.NewLine}{Usage}");
+        return 2;
+    }
+
+    /// <summary>Cancels on Ctrl+C instead of killing the process halfway through a write.</summary>
+    public static CancellationTokenSource CancelOnCtrlC()
+    {
+        var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return cancellation;
     }
 
     private static async Task<int> SeedAsync(WebApplication app, string[] args)
@@ -38,29 +74,28 @@ internal static class ServerCommands
         var articles = IntOption(args, "--articles");
         if (articles is not > 0)
         {
-            await Console.Error.WriteLineAsync($"seed needs --articles N with N > 0.{Environment.NewLine}{Usage}");
-            return 2;
+            return await FailAsync("seed needs --articles N with N > 0.");
         }
 
         var seed = IntOption(args, "--seed") ?? 1;
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-
+        using var cancellation = CancelOnCtrlC();
         await app.Services.GetRequiredService<DatabaseStartup>().PrepareAsync(seedDemoContent: false, cancellation.Token);
         var created = await app.Services.GetRequiredService<GeneratedContentSeeder>().SeedAsync(articles.Value, seed, cancellation.Token);
         await Console.Out.WriteLineAsync($"Seeded {created} articles.");
         return 0;
     }
 
-    private static int? IntOption(string[] args, string name)
+    public static int? IntOption(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
+    }
+
+    public static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

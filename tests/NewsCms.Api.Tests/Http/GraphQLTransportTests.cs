@@ -27,7 +27,22 @@ public sealed class GraphQLTransportTests(SqliteApi api) : IClassFixture<SqliteA
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"));
         request.Headers.Accept.ParseAdd(GraphQLResponse);
         using var mutation = await client.SendAsync(request, Cancel);
-        Assert.InRange((int)mutation.StatusCode, 400, 499);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, mutation.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_real_mutation_over_GET_gets_405_and_changes_nothing_even_for_a_signed_in_caller()
+    {
+        using var staff = await api.StaffClientAsync(Core.Staff.StaffRoles.Administrator, Cancel);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { createApiToken(name: \"over-get\") { secret } }"));
+        request.Headers.Accept.ParseAdd(GraphQLResponse);
+
+        using var response = await staff.SendAsync(request, Cancel);
+
+        Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("POST", response.Content.Headers.Allow);
+        var tokens = (await staff.DataAsync("{ apiTokens { name } }")).GetProperty("apiTokens").EnumerateArray();
+        Assert.DoesNotContain(tokens, t => t.GetProperty("name").GetString() == "over-get");
     }
 
     [Fact]

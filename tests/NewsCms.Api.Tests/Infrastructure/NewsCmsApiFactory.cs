@@ -89,6 +89,8 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("ConnectionStrings:NewsCms", Database.ConnectionString);
         builder.UseSetting("NewsCms:Database:SeedDemoContent", SeedDemoContent ? "true" : "false");
         builder.UseSetting("NewsCms:Database:MigrateOnStartup", "false");
+        // The publishing job would query beside the requests a test measures; its own tests start it on purpose.
+        builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         foreach (var (key, value) in Settings)
         {
@@ -120,6 +122,15 @@ public sealed class LockedDownApi() : NewsCmsApiFactory(new SqliteTestDatabase()
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["NewsCms:GraphQL:AllowOnlyPersistedDocuments"] = "true",
+        ["NewsCms:GraphQL:GetCacheMaxAgeSeconds"] = "60",
+    };
+}
+
+/// <summary>A deployment behind a CDN: successful anonymous GETs may be cached for a minute.</summary>
+public sealed class CdnCachedApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
         ["NewsCms:GraphQL:GetCacheMaxAgeSeconds"] = "60",
     };
 }
