@@ -31,6 +31,11 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(JsonValueKind.Null, updated.GetProperty("parent").ValueKind);
         Assert.Equal(id, deleted.GetString());
         Assert.Equal(JsonValueKind.Null, (await editor.DataAsync("""{ section(slug: "api-desk") { id } }""")).GetProperty("section").ValueKind);
+        var administrator = await api.StaffClientAsync(StaffRoles.Administrator, Cancel);
+        var log = (await administrator.DataAsync("query($id: ID!) { auditLog(entityId: $id) { nodes { operation entityId } } }", new { id }))
+            .GetProperty("auditLog").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["deleteSection", "updateSection", "createSection"], log.Select(e => e.GetProperty("operation").GetString()));
+        Assert.All(log, e => Assert.Equal(id, e.GetProperty("entityId").GetString()));
     }
 
     [Fact]
