@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
+using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Relay;
 
@@ -38,6 +39,10 @@ internal static class SponsorMutationFields
             });
     }
 
+    /// <summary>Read the way story times are, so that a time without an offset means UTC on every server.</summary>
+    private static DateTimeOffset? AsUtc(object? value) =>
+        EditorialArguments.Utc(value) is { } utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;
+
     private static int IdOf(IResolveFieldContext c) => GlobalIdArguments.Require(c.GetArgument<string>("id"), SponsorGraphType.TypeName, "The sponsor");
 
     private static SponsorInput InputOf(IResolveFieldContext c)
@@ -49,8 +54,8 @@ internal static class SponsorMutationFields
             input.Text("websiteUrl"),
             input.Required<SponsorTier>("tier"),
             input.Text("description"),
-            input["activeFrom"] as DateTimeOffset?,
-            input["activeUntil"] as DateTimeOffset?,
+            AsUtc(input["activeFrom"]),
+            AsUtc(input["activeUntil"]),
             input.Required<int>("displayOrder"));
     }
 }
@@ -66,8 +71,8 @@ public sealed class SponsorInputGraphType : InputObjectGraphType
         Field<StringGraphType>("websiteUrl").Description("The sponsor's website: an absolute http or https address. Omitted or null clears it.");
         Field<NonNullGraphType<SponsorTierGraphType>>("tier").Description("The sponsorship level.");
         Field<StringGraphType>("description").Description($"A short description; at most {Sponsor.DescriptionMaxLength} characters. Omitted or null clears it.");
-        Field<DateTimeOffsetGraphType>("activeFrom").Description("When the sponsor starts showing, with any offset; stored in UTC. Null: since always.");
-        Field<DateTimeOffsetGraphType>("activeUntil").Description("When the sponsor stops showing (exclusive), with any offset; must be after `activeFrom`. Null: until further notice.");
+        Field<DateTimeGraphType>("activeFrom").Description("When the sponsor starts showing; a time with an offset is stored in UTC, one without is read as UTC. Null: since always.");
+        Field<DateTimeGraphType>("activeUntil").Description("When the sponsor stops showing (exclusive), read as `activeFrom` is; must be after it. Null: until further notice.");
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position in the sponsor strip; lower comes first.");
     }
 }

@@ -81,9 +81,11 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
         var sponsor = (await partnerships.DataAsync(Create, new { input })).GetProperty("createSponsor");
         var refused = await editor.QueryAsync(Create, new { input = input with { name = "Editor Bank" } });
         var badUrl = await partnerships.QueryAsync(Create, new { input = input with { name = "Script Bank", websiteUrl = "javascript:alert(1)" } });
+        var plain = (await partnerships.DataAsync(Create, new { input = input with { name = "Plain Bank", activeFrom = "2026-06-01T09:00:00" } })).GetProperty("createSponsor");
 
         Assert.Equal(("offset-bank", "SILVER", 1), (sponsor.GetProperty("slug").GetString(), sponsor.GetProperty("tier").GetString(), sponsor.GetProperty("version").GetInt32()));
         Assert.Equal(new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc), sponsor.GetProperty("activeFrom").GetDateTime().ToUniversalTime());
+        Assert.Equal(new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc), plain.GetProperty("activeFrom").GetDateTime().ToUniversalTime());
         Assert.Equal(["FORBIDDEN"], refused.ErrorCodes());
         Assert.Equal(["VALIDATION"], badUrl.ErrorCodes());
         var strip = (await partnerships.DataAsync("{ sponsors { slug } }")).GetProperty("sponsors").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
