@@ -3,7 +3,6 @@ using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
-using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Articles;
 
@@ -19,7 +18,7 @@ internal static class CorrectionMutationFields
             .Argument<NonNullGraphType<StringGraphType>>("text", a => a.Description = $"The note as readers will see it, plain text; at most {ArticleCorrection.TextMaxLength} characters.")
             .ResolveAsync(async c => await c.Service<ArticleCorrections>().AppendAsync(
                 c.Actor(),
-                GlobalIdArguments.Require(c.GetArgument<string>("articleId"), ArticleGraphType.TypeName, "The story"),
+                EditorialArguments.ArticleId(c, "articleId"),
                 c.GetArgument<CorrectionKind>("kind"),
                 c.GetArgument<string>("text"),
                 c.CancellationToken));
