@@ -32,6 +32,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ArticleBodyLoader>();
         services.AddScoped<BylinesByArticleLoader>();
         services.AddScoped<TagsByArticleLoader>();
+        services.AddScoped<CorrectionsByArticleLoader>();
         services.AddScoped<AuthorByIdLoader>();
         services.AddScoped<TagByIdLoader>();
         services.AddScoped<SponsorByIdLoader>();

@@ -1,6 +1,10 @@
 using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Sections;
+using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Staff;
+using NewsCms.GraphQL.Tags;
 
 namespace NewsCms.GraphQL;
 
@@ -14,6 +18,11 @@ public sealed class NewsCmsMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Changes: editorial work for staff, and the few public requests readers and partners make.";
+        SectionMutationFields.AddTo(this);
+        AuthorMutationFields.AddTo(this);
+        TagMutationFields.AddTo(this);
+        SponsorMutationFields.AddTo(this);
+        CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);
         PreviewMutationFields.AddTo(this);

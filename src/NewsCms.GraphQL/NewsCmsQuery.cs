@@ -3,6 +3,7 @@ using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Relay;
+using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Staff;
@@ -24,6 +25,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
+        RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);

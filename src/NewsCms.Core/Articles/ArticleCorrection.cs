@@ -1,9 +1,17 @@
+using System.ComponentModel;
+
 namespace NewsCms.Core.Articles;
 
+// The descriptions travel into the public schema, where frontends read how to label each note.
 public enum CorrectionKind
 {
+    [Description("The story got a fact wrong; the note says what was wrong and what is right.")]
     Correction,
+
+    [Description("The story was right but could be misread; the note makes it plain.")]
     Clarification,
+
+    [Description("Something happened after publication; the note says what.")]
     Update,
 }
 

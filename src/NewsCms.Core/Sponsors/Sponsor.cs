@@ -5,6 +5,7 @@ public sealed class Sponsor
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
+    public const int WebsiteUrlMaxLength = 2000;
 
     public int Id { get; set; }
     public required string Slug { get; set; }

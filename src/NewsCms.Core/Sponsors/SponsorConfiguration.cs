@@ -13,7 +13,7 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
         sponsor.Property(x => x.Version).IsConcurrencyToken();
         sponsor.HasIndex(s => s.Slug).IsUnique();
         sponsor.Property(s => s.Name).HasMaxLength(Sponsor.NameMaxLength);
-        sponsor.Property(s => s.WebsiteUrl).HasMaxLength(2000);
+        sponsor.Property(s => s.WebsiteUrl).HasMaxLength(Sponsor.WebsiteUrlMaxLength);
         sponsor.Property(s => s.Description).HasMaxLength(Sponsor.DescriptionMaxLength);
         sponsor.Property(s => s.Tier).HasConversion<string>().HasMaxLength(ModelConventions.EnumMaxLength);
         sponsor.HasIndex(s => s.DisplayOrder);

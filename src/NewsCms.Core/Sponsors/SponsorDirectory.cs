@@ -20,6 +20,13 @@ public sealed class SponsorDirectory(IDbContextFactory<NewsCmsDbContext> context
         return await query.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every sponsor, past and future ones included, in strip order: what the partnerships team edits.</summary>
+    public async Task<IReadOnlyList<Sponsor>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Sponsors.AsNoTracking().OrderBy(s => s.DisplayOrder).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<int, Sponsor>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Routing;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Loading;
 using NewsCms.GraphQL.Relay;
@@ -25,6 +26,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("The story's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("slug").Description("The story's address within the site, unique among stories.").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("The story's URL path on the site; `route(path:)` reads it back.").Resolve(c => ContentPaths.Article(c.Source.Slug));
         Field<NonNullGraphType<StringGraphType>>("title").Description("The headline.").Resolve(c => c.Source.Title);
         Field<StringGraphType>("kicker").Description("The short label above the headline, such as \"Breaking news\".").Resolve(c => c.Source.Kicker);
         Field<NonNullGraphType<StringGraphType>>("summary").Description("The standfirst: one or two sentences that sell the story.").Resolve(c => c.Source.Summary);
@@ -59,6 +61,9 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Outline ?? []));
         Field<NonNullGraphType<IntGraphType>>("wordCount").Description("Words in the body.").Resolve(c => c.Source.WordCount);
         Field<NonNullGraphType<IntGraphType>>("readingTimeMinutes").Description("Minutes an average reader needs for the body, rounded up.").Resolve(c => c.Source.ReadingTimeMinutes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionGraphType>>>>("corrections")
+            .Description("Corrections, clarifications and updates appended since publication, oldest first.")
+            .Resolve(c => c.Service<CorrectionsByArticleLoader>().Load(c.Source.Id).Then(notes => notes ?? []));
         Field<NonNullGraphType<SeoGraphType>>("seo").Description("What search engines and link previews should show.").Resolve(c => c.Source);
     }
 }

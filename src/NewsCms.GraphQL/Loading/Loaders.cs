@@ -44,6 +44,12 @@ public sealed class TagsByArticleLoader(PublishedArticles articles) : GroupedBat
         articles.TagsAsync(keys, cancellationToken);
 }
 
+public sealed class CorrectionsByArticleLoader(ArticleCorrections corrections) : GroupedBatchLoader<ArticleCorrection>
+{
+    protected override Task<ILookup<int, ArticleCorrection>> FetchGroupsAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        corrections.ForArticlesAsync(keys, cancellationToken);
+}
+
 public sealed class AuthorByIdLoader(AuthorDirectory authors) : BatchLoader<int, Author>
 {
     protected override Task<IReadOnlyDictionary<int, Author>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>

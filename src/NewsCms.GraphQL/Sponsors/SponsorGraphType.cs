@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using NewsCms.Core.Sponsors;
+using NewsCms.Core.Staff;
+using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Sponsors;
@@ -21,6 +23,18 @@ public sealed class SponsorGraphType : ObjectGraphType<Sponsor>
         Field<NonNullGraphType<SponsorTierGraphType>>("tier").Description("The sponsorship level.").Resolve(c => c.Source.Tier);
         Field<StringGraphType>("description").Description("A short description of the sponsor.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position in the sponsor strip; lower comes first.").Resolve(c => c.Source.DisplayOrder);
+        Field<DateTimeGraphType>("activeFrom")
+            .Description("Staff only: when the sponsor starts showing, in UTC; null means since always.")
+            .RequirePermission(Permission.ManageSponsors)
+            .Resolve(c => c.Source.ActiveFrom);
+        Field<DateTimeGraphType>("activeUntil")
+            .Description("Staff only: when the sponsor stops showing (exclusive), in UTC; null means until further notice.")
+            .RequirePermission(Permission.ManageSponsors)
+            .Resolve(c => c.Source.ActiveUntil);
+        Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("Staff only: the sponsor's version, to send back as `expectedVersion` when changing or deleting it.")
+            .RequirePermission(Permission.ManageSponsors)
+            .Resolve(c => c.Source.Version);
     }
 }
 
