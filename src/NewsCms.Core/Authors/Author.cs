@@ -1,6 +1,8 @@
+using NewsCms.Core.Common;
+
 namespace NewsCms.Core.Authors;
 
-public sealed class Author
+public sealed class Author : IVersioned
 {
     public const int NameMaxLength = 150;
     public const int JobTitleMaxLength = 150;

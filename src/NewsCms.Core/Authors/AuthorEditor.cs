@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
 using NewsCms.Core.Staff;
@@ -18,57 +17,30 @@ public sealed class AuthorEditor(IDbContextFactory<NewsCmsDbContext> contexts, T
     public const string EntityType = "Author";
     private const string What = "The author";
 
-    public async Task<Author> CreateAsync(StaffActor actor, AuthorInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        var slug = "";
-        return await VersionedSaves.CreateAsync(
-            contexts,
-            async db =>
-            {
-                var created = new Author { Slug = "", Name = "", Version = 1 };
-                await ApplyAsync(db, created, input, cancellationToken);
-                slug = created.Slug;
-                db.Authors.Add(created);
-                return created;
-            },
-            (db, created) => db.Record(actor, UtcNow, "createAuthor", EntityType, created.Id, $"Created author '{created.Name}' ({created.Slug})."),
-            () => RecheckSlugAsync(slug, 0, cancellationToken),
-            cancellationToken);
-    }
+    private readonly TaxonomyWrites<Author, AuthorInput> writes = new(
+        contexts,
+        clock,
+        new()
+        {
+            Permission = Permission.ManageTaxonomy,
+            EntityType = EntityType,
+            What = What,
+            New = () => new Author { Slug = "", Name = "", Version = 1 },
+            Apply = ApplyAsync,
+            Describe = a => $"author '{a.Name}' ({a.Slug})",
+            RefuseWhileReferenced = RefuseWhileReferencedAsync,
+            Recheck = (db, author, id, cancellationToken) => RecheckSlugAsync(db, author.Slug, id, cancellationToken),
+        });
 
-    public async Task<Author> UpdateAsync(StaffActor actor, int id, int expectedVersion, AuthorInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var author = await db.Authors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, author.Version, expectedVersion);
-        await ApplyAsync(db, author, input, cancellationToken);
-        author.Version++;
-        db.Record(actor, UtcNow, "updateAuthor", EntityType, id, $"Updated author '{author.Name}' ({author.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckSlugAsync(author.Slug, id, cancellationToken), cancellationToken);
-        return author;
-    }
+    public Task<Author> CreateAsync(StaffActor actor, AuthorInput input, CancellationToken cancellationToken) =>
+        writes.CreateAsync(actor, input, cancellationToken);
+
+    public Task<Author> UpdateAsync(StaffActor actor, int id, int expectedVersion, AuthorInput input, CancellationToken cancellationToken) =>
+        writes.UpdateAsync(actor, id, expectedVersion, input, cancellationToken);
 
     /// <summary>Refuses while a byline names the author: the story would lose its writer without anyone deciding so.</summary>
-    public async Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var author = await db.Authors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, author.Version, expectedVersion);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-        db.Authors.Remove(author);
-        db.Record(actor, UtcNow, "deleteAuthor", EntityType, id, $"Deleted author '{author.Name}' ({author.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckReferencesAsync(id, cancellationToken), cancellationToken);
-    }
-
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    public Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken) =>
+        writes.DeleteAsync(actor, id, expectedVersion, cancellationToken);
 
     private static async Task ApplyAsync(NewsCmsDbContext db, Author author, AuthorInput input, CancellationToken cancellationToken)
     {
@@ -100,15 +72,8 @@ public sealed class AuthorEditor(IDbContextFactory<NewsCmsDbContext> contexts, T
         }
     }
 
-    private async Task RecheckReferencesAsync(int id, CancellationToken cancellationToken)
+    private static async Task RecheckSlugAsync(NewsCmsDbContext db, string slug, int id, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-    }
-
-    private async Task RecheckSlugAsync(string slug, int id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != id, cancellationToken))
         {
             throw NewsCmsException.Invalid("slug", $"Another author already uses the slug '{slug}'.");

@@ -1,7 +1,9 @@
+using NewsCms.Core.Common;
+
 namespace NewsCms.Core.Sections;
 
 /// <summary>A desk or topic of the publication. Sections nest: "Technology" may hold "Cybersecurity".</summary>
-public sealed class Section
+public sealed class Section : IVersioned
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 1000;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
 using NewsCms.Core.Staff;
@@ -19,41 +18,31 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
     public const string EntityType = "Section";
     private const string What = "The section";
 
+    private readonly TaxonomyWrites<Section, SectionInput> writes = new(
+        contexts,
+        clock,
+        new()
+        {
+            Permission = Permission.ManageTaxonomy,
+            EntityType = EntityType,
+            What = What,
+            New = () => new Section { Slug = "", Name = "", Version = 1 },
+            Apply = ApplyAsync,
+            Describe = s => $"section '{s.Name}' ({s.Slug})",
+            RefuseWhileReferenced = RefuseWhileReferencedAsync,
+            Recheck = (db, section, id, cancellationToken) => RecheckAsync(db, section.Slug, section.ParentId, id, cancellationToken),
+        });
+
     public async Task<Section> CreateAsync(StaffActor actor, SectionInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        var slug = "";
-        var section = await VersionedSaves.CreateAsync(
-            contexts,
-            async db =>
-            {
-                var created = new Section { Slug = "", Name = "", Version = 1 };
-                await ApplyAsync(db, created, input, cancellationToken);
-                slug = created.Slug;
-                db.Sections.Add(created);
-                return created;
-            },
-            (db, created) => db.Record(actor, UtcNow, "createSection", EntityType, created.Id, $"Created section '{created.Name}' ({created.Slug})."),
-            () => RecheckAsync(slug, input.ParentId, 0, cancellationToken),
-            cancellationToken);
+        var section = await writes.CreateAsync(actor, input, cancellationToken);
         tree.Invalidate();
         return section;
     }
 
     public async Task<Section> UpdateAsync(StaffActor actor, int id, int expectedVersion, SectionInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, section.Version, expectedVersion);
-        await ApplyAsync(db, section, input, cancellationToken);
-        section.Version++;
-        db.Record(actor, UtcNow, "updateSection", EntityType, id, $"Updated section '{section.Name}' ({section.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckAsync(section.Slug, section.ParentId, id, cancellationToken), cancellationToken);
+        var section = await writes.UpdateAsync(actor, id, expectedVersion, input, cancellationToken);
         tree.Invalidate();
         return section;
     }
@@ -61,19 +50,9 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
     /// <summary>Refuses while stories or subsections still point at the section: they would be left without one.</summary>
     public async Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, section.Version, expectedVersion);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-        db.Sections.Remove(section);
-        db.Record(actor, UtcNow, "deleteSection", EntityType, id, $"Deleted section '{section.Name}' ({section.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckReferencesAsync(id, cancellationToken), cancellationToken);
+        await writes.DeleteAsync(actor, id, expectedVersion, cancellationToken);
         tree.Invalidate();
     }
-
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     private static async Task ApplyAsync(NewsCmsDbContext db, Section section, SectionInput input, CancellationToken cancellationToken)
     {
@@ -135,16 +114,9 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         }
     }
 
-    private async Task RecheckReferencesAsync(int id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-    }
-
     /// <summary>What another editor may have changed since the checks: taken the slug, or deleted the new parent.</summary>
-    private async Task RecheckAsync(string slug, int? parentId, int id, CancellationToken cancellationToken)
+    private static async Task RecheckAsync(NewsCmsDbContext db, string slug, int? parentId, int id, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
         {
             throw NewsCmsException.Invalid("slug", $"Another section already uses the slug '{slug}'.");

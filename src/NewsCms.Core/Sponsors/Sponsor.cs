@@ -1,7 +1,9 @@
+using NewsCms.Core.Common;
+
 namespace NewsCms.Core.Sponsors;
 
 /// <summary>A company that pays to appear: in the sponsor strip, and as the sponsor of sponsored articles.</summary>
-public sealed class Sponsor
+public sealed class Sponsor : IVersioned
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
@@ -28,60 +27,34 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
     public const string EntityType = "Sponsor";
     private const string What = "The sponsor";
 
-    public async Task<Sponsor> CreateAsync(StaffActor actor, SponsorInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageSponsors);
-        var slug = "";
-        return await VersionedSaves.CreateAsync(
-            contexts,
-            async db =>
-            {
-                var created = new Sponsor { Slug = "", Name = "", Version = 1 };
-                await ApplyAsync(db, created, input, cancellationToken);
-                slug = created.Slug;
-                db.Sponsors.Add(created);
-                return created;
-            },
-            (db, created) => db.Record(actor, UtcNow, "createSponsor", EntityType, created.Id, $"Created sponsor '{created.Name}' ({created.Slug}, {created.Tier})."),
-            () => RecheckSlugAsync(slug, 0, cancellationToken),
-            cancellationToken);
-    }
+    private readonly TaxonomyWrites<Sponsor, SponsorInput> writes = new(
+        contexts,
+        clock,
+        new()
+        {
+            Permission = Permission.ManageSponsors,
+            EntityType = EntityType,
+            What = What,
+            New = () => new Sponsor { Slug = "", Name = "", Version = 1 },
+            Apply = ApplyAsync,
+            Describe = s => $"sponsor '{s.Name}' ({s.Slug}, {s.Tier})",
+            DescribeDeleted = s => $"sponsor '{s.Name}' ({s.Slug})",
+            RefuseWhileReferenced = RefuseWhileReferencedAsync,
+            Recheck = (db, sponsor, id, cancellationToken) => RecheckSlugAsync(db, sponsor.Slug, id, cancellationToken),
+        });
 
-    public async Task<Sponsor> UpdateAsync(StaffActor actor, int id, int expectedVersion, SponsorInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageSponsors);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sponsor = await db.Sponsors.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, sponsor.Version, expectedVersion);
-        await ApplyAsync(db, sponsor, input, cancellationToken);
-        sponsor.Version++;
-        db.Record(actor, UtcNow, "updateSponsor", EntityType, id, $"Updated sponsor '{sponsor.Name}' ({sponsor.Slug}, {sponsor.Tier}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckSlugAsync(sponsor.Slug, id, cancellationToken), cancellationToken);
-        return sponsor;
-    }
+    public Task<Sponsor> CreateAsync(StaffActor actor, SponsorInput input, CancellationToken cancellationToken) =>
+        writes.CreateAsync(actor, input, cancellationToken);
+
+    public Task<Sponsor> UpdateAsync(StaffActor actor, int id, int expectedVersion, SponsorInput input, CancellationToken cancellationToken) =>
+        writes.UpdateAsync(actor, id, expectedVersion, input, cancellationToken);
 
     /// <summary>
     /// Refuses while stories name the sponsor: their disclosure would point at nobody. End the sponsor's active window
     /// to take it out of the strip instead.
     /// </summary>
-    public async Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.Require(Permission.ManageSponsors);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sponsor = await db.Sponsors.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, sponsor.Version, expectedVersion);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-        db.Sponsors.Remove(sponsor);
-        db.Record(actor, UtcNow, "deleteSponsor", EntityType, id, $"Deleted sponsor '{sponsor.Name}' ({sponsor.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckReferencesAsync(id, cancellationToken), cancellationToken);
-    }
-
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    public Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken) =>
+        writes.DeleteAsync(actor, id, expectedVersion, cancellationToken);
 
     private static async Task ApplyAsync(NewsCmsDbContext db, Sponsor sponsor, SponsorInput input, CancellationToken cancellationToken)
     {
@@ -144,15 +117,8 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         }
     }
 
-    private async Task RecheckReferencesAsync(int id, CancellationToken cancellationToken)
+    private static async Task RecheckSlugAsync(NewsCmsDbContext db, string slug, int id, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-    }
-
-    private async Task RecheckSlugAsync(string slug, int id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Sponsors.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
         {
             throw NewsCmsException.Invalid("slug", $"Another sponsor already uses the slug '{slug}'.");

@@ -1,6 +1,8 @@
+using NewsCms.Core.Common;
+
 namespace NewsCms.Core.Tags;
 
-public sealed class Tag
+public sealed class Tag : IVersioned
 {
     public const int NameMaxLength = 100;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
 using NewsCms.Core.Staff;
@@ -18,57 +17,30 @@ public sealed class TagEditor(IDbContextFactory<NewsCmsDbContext> contexts, Time
     public const string EntityType = "Tag";
     private const string What = "The tag";
 
-    public async Task<Tag> CreateAsync(StaffActor actor, TagInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        var slug = "";
-        return await VersionedSaves.CreateAsync(
-            contexts,
-            async db =>
-            {
-                var created = new Tag { Slug = "", Name = "", Version = 1 };
-                await ApplyAsync(db, created, input, cancellationToken);
-                slug = created.Slug;
-                db.Tags.Add(created);
-                return created;
-            },
-            (db, created) => db.Record(actor, UtcNow, "createTag", EntityType, created.Id, $"Created tag '{created.Name}' ({created.Slug})."),
-            () => RecheckSlugAsync(slug, 0, cancellationToken),
-            cancellationToken);
-    }
+    private readonly TaxonomyWrites<Tag, TagInput> writes = new(
+        contexts,
+        clock,
+        new()
+        {
+            Permission = Permission.ManageTaxonomy,
+            EntityType = EntityType,
+            What = What,
+            New = () => new Tag { Slug = "", Name = "", Version = 1 },
+            Apply = ApplyAsync,
+            Describe = t => $"tag '{t.Name}' ({t.Slug})",
+            RefuseWhileReferenced = RefuseWhileReferencedAsync,
+            Recheck = (db, tag, id, cancellationToken) => RecheckSlugAsync(db, tag.Slug, id, cancellationToken),
+        });
 
-    public async Task<Tag> UpdateAsync(StaffActor actor, int id, int expectedVersion, TagInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(input);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, tag.Version, expectedVersion);
-        await ApplyAsync(db, tag, input, cancellationToken);
-        tag.Version++;
-        db.Record(actor, UtcNow, "updateTag", EntityType, id, $"Updated tag '{tag.Name}' ({tag.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckSlugAsync(tag.Slug, id, cancellationToken), cancellationToken);
-        return tag;
-    }
+    public Task<Tag> CreateAsync(StaffActor actor, TagInput input, CancellationToken cancellationToken) =>
+        writes.CreateAsync(actor, input, cancellationToken);
+
+    public Task<Tag> UpdateAsync(StaffActor actor, int id, int expectedVersion, TagInput input, CancellationToken cancellationToken) =>
+        writes.UpdateAsync(actor, id, expectedVersion, input, cancellationToken);
 
     /// <summary>Refuses while stories carry the tag: untagging them is an editorial decision, not a side effect.</summary>
-    public async Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor.Require(Permission.ManageTaxonomy);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NewsCmsException.NotFound(What);
-        VersionedSaves.Expect(What, tag.Version, expectedVersion);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-        db.Tags.Remove(tag);
-        db.Record(actor, UtcNow, "deleteTag", EntityType, id, $"Deleted tag '{tag.Name}' ({tag.Slug}).");
-        await VersionedSaves.SaveAsync(db, What, () => RecheckReferencesAsync(id, cancellationToken), cancellationToken);
-    }
-
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    public Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken) =>
+        writes.DeleteAsync(actor, id, expectedVersion, cancellationToken);
 
     private static async Task ApplyAsync(NewsCmsDbContext db, Tag tag, TagInput input, CancellationToken cancellationToken)
     {
@@ -96,15 +68,8 @@ public sealed class TagEditor(IDbContextFactory<NewsCmsDbContext> contexts, Time
         }
     }
 
-    private async Task RecheckReferencesAsync(int id, CancellationToken cancellationToken)
+    private static async Task RecheckSlugAsync(NewsCmsDbContext db, string slug, int id, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RefuseWhileReferencedAsync(db, id, cancellationToken);
-    }
-
-    private async Task RecheckSlugAsync(string slug, int id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != id, cancellationToken))
         {
             throw NewsCmsException.Invalid("slug", $"Another tag already uses the slug '{slug}'.");
