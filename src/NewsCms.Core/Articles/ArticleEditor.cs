@@ -78,11 +78,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(draft);
         actor.Require(Permission.WriteArticles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
-        // Staleness first: a save that lost a race learns to reload, whatever the winner did to the story.
-        actor.Require(Permission.WriteArticles);
-        RequireVersion(article, expectedVersion);
-        RequireMayEdit(actor, article);
+        var article = await LoadToEditAsync(db, actor, articleId, expectedVersion, cancellationToken);
 
         var change = new Change(actor, UtcNow, expectedVersion, ArticleOperations.Update, $"Updated \"{draft.Title.Trim()}\".");
         await ReviseAsync(contexts, db, article, draft, change, renderer, cancellationToken);
@@ -95,11 +91,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.WriteArticles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
-        // Staleness first: a save that lost a race learns to reload, whatever the winner did to the story.
-        actor.Require(Permission.WriteArticles);
-        RequireVersion(article, expectedVersion);
-        RequireMayEdit(actor, article);
+        var article = await LoadToEditAsync(db, actor, articleId, expectedVersion, cancellationToken);
         if (!IsDraft(article.Status) || article.PublishedAt is not null)
         {
             throw NotAllowedNow($"A story that has been published or scheduled is never deleted (this one is {article.Status}); unpublish or archive it.");

@@ -57,11 +57,7 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.WriteArticles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
-        // Staleness first: a save that lost a race learns to reload, whatever the winner did to the story.
-        actor.Require(Permission.WriteArticles);
-        RequireVersion(article, expectedVersion);
-        RequireMayEdit(actor, article);
+        var article = await LoadToEditAsync(db, actor, articleId, expectedVersion, cancellationToken);
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken)
             ?? throw NewsCmsException.NotFound($"Revision {number} of the article");
 

@@ -24,6 +24,19 @@ internal static class ArticleWriting
             .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
         ?? throw NewsCmsException.NotFound("The article");
 
+    /// <summary>
+    /// Loads the story <paramref name="actor"/> is about to change. Staleness is checked before who may edit: a save
+    /// that lost a race learns to reload, whatever the winner did to the story.
+    /// </summary>
+    public static async Task<Article> LoadToEditAsync(
+        NewsCmsDbContext db, StaffActor actor, int articleId, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var article = await LoadAsync(db, articleId, cancellationToken);
+        RequireVersion(article, expectedVersion);
+        RequireMayEdit(actor, article);
+        return article;
+    }
+
     public static bool IsDraft(ArticleStatus status) => status is ArticleStatus.Draft or ArticleStatus.InReview;
 
     /// <summary>
