@@ -20,25 +20,10 @@ public abstract class PublishedArticlesTests<TDatabase> : IClassFixture<TDatabas
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    // Each test class gets its own database; the newsroom is built once per class.
-    private static readonly SemaphoreSlim SeedGate = new(1, 1);
-    private static readonly HashSet<string> Seeded = [];
-
     public async ValueTask InitializeAsync()
     {
         database.RequireAvailable();
-        await SeedGate.WaitAsync();
-        try
-        {
-            if (Seeded.Add(database.ConnectionString))
-            {
-                await SeedAsync();
-            }
-        }
-        finally
-        {
-            SeedGate.Release();
-        }
+        await database.SeedOnceAsync(SeedAsync);
     }
 
     public ValueTask DisposeAsync()

@@ -14,9 +14,6 @@ namespace NewsCms.IntegrationTests.Routing;
 public abstract class RouteResolverTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
-    private static readonly SemaphoreSlim SeedGate = new(1, 1);
-    private static readonly HashSet<string> Seeded = [];
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private RouteResolver Routes()
@@ -29,18 +26,7 @@ public abstract class RouteResolverTests<TDatabase>(TDatabase database) : IClass
     public async ValueTask InitializeAsync()
     {
         database.RequireAvailable();
-        await SeedGate.WaitAsync();
-        try
-        {
-            if (Seeded.Add(database.ConnectionString))
-            {
-                await SeedAsync();
-            }
-        }
-        finally
-        {
-            SeedGate.Release();
-        }
+        await database.SeedOnceAsync(SeedAsync);
     }
 
     public ValueTask DisposeAsync()

@@ -11,7 +11,9 @@ namespace NewsCms.Testing.Databases;
 /// </summary>
 public abstract class TestDatabase : IAsyncLifetime
 {
+    private readonly SemaphoreSlim seedGate = new(1, 1);
     private PooledDbContextFactory<NewsCmsDbContext>? contexts;
+    private bool seeded;
 
     public abstract string ProviderName { get; }
 
@@ -41,6 +43,28 @@ public abstract class TestDatabase : IAsyncLifetime
         TestEnvironment.RequireLocalService(false, UnavailableReason);
     }
 
+    /// <summary>
+    /// Runs <paramref name="seed"/> the first time a test of the class asks, so that tests that only read share one
+    /// newsroom; tests starting in parallel wait for it instead of seeding twice.
+    /// </summary>
+    public async Task SeedOnceAsync(Func<Task> seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        await seedGate.WaitAsync();
+        try
+        {
+            if (!seeded)
+            {
+                await seed();
+                seeded = true;
+            }
+        }
+        finally
+        {
+            seedGate.Release();
+        }
+    }
+
     public DbContextOptions<NewsCmsDbContext> Options() => Configure(new DbContextOptionsBuilder<NewsCmsDbContext>()).Options;
 
     public async ValueTask InitializeAsync()
@@ -59,6 +83,7 @@ public abstract class TestDatabase : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await DropAsync();
+        seedGate.Dispose();
         GC.SuppressFinalize(this);
     }
 
