@@ -22,22 +22,7 @@ public sealed class RunningProcess : IAsyncDisposable
 
     public static RunningProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = ChildProcess.StartInfo(fileName, arguments, workingDirectory, environment);
         var process = new Process { StartInfo = start };
         var running = new RunningProcess(process);
         process.OutputDataReceived += (_, e) => running.Collect(e.Data);
