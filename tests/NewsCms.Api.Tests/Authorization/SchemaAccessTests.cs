@@ -1,9 +1,6 @@
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Staff;
-using NewsCms.GraphQL;
 using NewsCms.GraphQL.Authorization;
 
 namespace NewsCms.Api.Tests.Authorization;
@@ -21,30 +18,20 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private ISchema Schema
-    {
-        get
-        {
-            var schema = api.Services.GetRequiredService<NewsCmsSchema>();
-            schema.Initialize();
-            return schema;
-        }
-    }
-
     [Fact]
     public void Every_mutation_is_staff_only_except_the_public_requests_of_readers_and_partners()
     {
-        var open = Schema.Mutation!.Fields.Where(Access.IsPublicMutation).Select(f => f.Name).ToList();
+        var open = api.Schema().Mutation!.Fields.Where(Access.IsPublicMutation).Select(f => f.Name).ToList();
 
         Assert.All(open, name => Assert.Contains(name, PublicMutations));
-        Assert.Contains(AccessProbes.Of(Schema), p => p.IsMutation);
+        Assert.Contains(AccessProbes.Of(api.Schema()), p => p.IsMutation);
     }
 
     [Fact]
     public async Task Anonymous_callers_are_refused_with_UNAUTHENTICATED_everywhere_and_nothing_is_written()
     {
         using var anonymous = api.CreateClientOrSkip();
-        var probes = AccessProbes.Of(Schema);
+        var probes = AccessProbes.Of(api.Schema());
         var before = await FingerprintAsync();
 
         var wrong = new List<string>();
@@ -72,7 +59,7 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
             clients[role] = await api.StaffClientAsync(role, Cancel);
         }
 
-        var probes = AccessProbes.Of(Schema);
+        var probes = AccessProbes.Of(api.Schema());
         var before = await FingerprintAsync();
         var wrong = new List<string>();
         var checkedPairs = 0;
@@ -110,7 +97,7 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         var wrong = new List<string>();
         // Reads only: a mutation that passes the rule would run, and these probes carry placeholder arguments.
-        foreach (var probe in AccessProbes.Of(Schema).Where(p => !p.IsMutation))
+        foreach (var probe in AccessProbes.Of(api.Schema()).Where(p => !p.IsMutation))
         {
             foreach (var role in StaffRoles.All.Where(role => Meets(role, probe)))
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsCms.Core.Staff;
+using NewsCms.GraphQL;
 using NewsCms.Testing;
 using NewsCms.Testing.Databases;
 
@@ -49,6 +51,14 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         await Services.GetRequiredService<StaffAccounts>().CreateAsync(null, new NewStaffUser(email, TestStaffPassword, role), cancellationToken);
         var issued = await Services.GetRequiredService<ApiTokens>().IssueForOperatorAsync(email, "tests", null, cancellationToken);
         return issued.Secret;
+    }
+
+    /// <summary>The server's GraphQL schema, initialized the way the first request initializes it.</summary>
+    public ISchema Schema()
+    {
+        var schema = Services.GetRequiredService<NewsCmsSchema>();
+        schema.Initialize();
+        return schema;
     }
 
     public const string TestStaffPassword = "correct horse battery staple";

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api.Tests.Infrastructure;
-using NewsCms.GraphQL;
 using NewsCms.Testing;
 
 namespace NewsCms.Api.Tests.Schema;
@@ -16,20 +14,10 @@ public sealed class SchemaTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private static readonly string SchemaFile = Path.Combine(TestEnvironment.RepositoryRoot, "src", "NewsCms.GraphQL", "schema.graphql");
 
-    private ISchema Schema
-    {
-        get
-        {
-            var schema = api.Services.GetRequiredService<NewsCmsSchema>();
-            schema.Initialize();
-            return schema;
-        }
-    }
-
     [Fact]
     public void The_schema_matches_the_printed_schema_graphql()
     {
-        var printed = Schema.Print(new PrintOptions { IncludeDescriptions = true, StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var printed = api.Schema().Print(new PrintOptions { IncludeDescriptions = true, StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n").TrimEnd() + "\n";
 
         if (Environment.GetEnvironmentVariable("NEWSCMS_UPDATE_SCHEMA") == "1")
         {
@@ -45,7 +33,7 @@ public sealed class SchemaTests(SqliteApi api) : IClassFixture<SqliteApi>
     public void Every_type_field_argument_and_enum_value_has_a_description()
     {
         var missing = new List<string>();
-        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && !IsBuiltInScalar(t)))
+        foreach (var type in api.Schema().AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && !IsBuiltInScalar(t)))
         {
             if (string.IsNullOrWhiteSpace(type.Description))
             {
