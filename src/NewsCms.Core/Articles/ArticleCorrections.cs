@@ -13,7 +13,6 @@ namespace NewsCms.Core.Articles;
 public sealed class ArticleCorrections(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
 {
     public const string EntityType = "Article";
-    private const string What = "The story";
 
     // A correction does not overwrite anyone's edit, so losing a race to another save is retried, not reported.
     private const int Attempts = 3;
@@ -40,8 +39,13 @@ public sealed class ArticleCorrections(IDbContextFactory<NewsCmsDbContext> conte
             {
                 return await TryAppendAsync(actor, articleId, kind, note, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            catch (DbUpdateException) when (attempt < Attempts)
             {
+                // Another save moved the version or took the next revision number first: read again and append after it.
+            }
+            catch (DbUpdateException)
+            {
+                throw new NewsCmsException(ErrorCode.Conflict, "The story kept changing while the correction was being saved; send it again.");
             }
         }
     }
@@ -61,7 +65,7 @@ public sealed class ArticleCorrections(IDbContextFactory<NewsCmsDbContext> conte
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken) ?? throw NewsCmsException.NotFound(What);
+        var article = await ArticleWriting.LoadAsync(db, articleId, cancellationToken);
         if (!article.IsPublicAt(now))
         {
             throw new NewsCmsException(
@@ -72,7 +76,8 @@ public sealed class ArticleCorrections(IDbContextFactory<NewsCmsDbContext> conte
         db.ArticleCorrections.Add(new ArticleCorrection { ArticleId = articleId, Kind = kind, Text = text, CreatedAt = now, ActorUserId = actor.UserId });
         article.UpdatedAt = now;
         article.Version++;
-        db.Record(actor, now, "appendArticleCorrection", EntityType, articleId, $"{kind} on '{article.Title}': {text}");
+        // A correction is a save of the story like any other, so its history shows who corrected it and when.
+        await ArticleWriting.RecordAsync(db, article, actor, now, "appendArticleCorrection", $"{kind} on '{article.Title}': {text}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return article;
     }

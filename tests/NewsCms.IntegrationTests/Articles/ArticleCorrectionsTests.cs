@@ -51,6 +51,25 @@ public abstract class ArticleCorrectionsTests<TDatabase>(TDatabase database) : I
         Assert.Equal((TestContent.Now.AddHours(2), 3), (stored.UpdatedAt, stored.Version));
         Assert.Equal(3, updated.Version);
         Assert.Equal(["appendArticleCorrection", "appendArticleCorrection"], (await database.AuditOf(ArticleCorrections.EntityType, story.Id)).Select(a => a.Operation));
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == story.Id).OrderBy(r => r.Number).ToListAsync(Cancel);
+        Assert.Equal([(1, "appendArticleCorrection", TestActors.Editor.Email), (2, "appendArticleCorrection", TestActors.Administrator.Email)],
+            revisions.Select(r => (r.Number, r.Operation, r.Actor)));
+    }
+
+    [Fact]
+    public async Task Corrections_racing_each_other_are_all_kept_with_one_revision_each()
+    {
+        database.RequireAvailable();
+        var story = await StoryAsync("corrected-at-once");
+
+        await Task.WhenAll(Enumerable.Range(1, 3).Select(i =>
+            Corrections().AppendAsync(TestActors.Editor, story.Id, CorrectionKind.Clarification, $"Clarification {i}.", Cancel)));
+
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        Assert.Equal(3, await db.ArticleCorrections.CountAsync(c => c.ArticleId == story.Id, Cancel));
+        Assert.Equal([1, 2, 3], await db.ArticleRevisions.Where(r => r.ArticleId == story.Id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(Cancel));
+        Assert.Equal(4, (await StoredAsync(story.Id)).Version);
     }
 
     [Fact]
