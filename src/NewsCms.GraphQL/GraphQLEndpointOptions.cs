@@ -7,8 +7,14 @@ public sealed class GraphQLEndpointOptions
 
     public string Path { get; set; } = "/graphql";
 
-    /// <summary>Largest request body accepted, in bytes; larger ones get 413 before any parsing.</summary>
+    /// <summary>Largest request body accepted from anonymous callers, in bytes; larger ones get 413 before any parsing.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest request body accepted from signed-in staff: a long read's Markdown does not fit the public limit, and
+    /// only authenticated callers can reach it.
+    /// </summary>
+    public int MaxStaffRequestBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>Deepest selection allowed. The standard introspection query needs about 15.</summary>
     public int MaxDepth { get; set; } = 20;

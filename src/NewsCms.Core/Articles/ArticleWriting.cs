@@ -103,16 +103,24 @@ internal static class ArticleWriting
 
         SetTags(article, draft.TagIds);
 
-        try
+        if (draft.Markdown.Length > ArticleBody.MarkdownMaxLength)
         {
-            // After the sponsor, so that links in a sponsored body are rendered as sponsored.
-            article.SetBody(draft.Markdown, renderer);
+            // Not rendered at all: the answer is the same, and rendering would only burn time on it.
+            errors["body"] = $"A body has at most {ArticleBody.MarkdownMaxLength:N0} characters; this one has {draft.Markdown.Length:N0}.";
         }
-        catch (NewsCmsException e) when (e.Code == ErrorCode.Validation)
+        else
         {
-            foreach (var (field, message) in e.FieldErrors)
+            try
             {
-                errors[field] = message;
+                // After the sponsor, so that links in a sponsored body are rendered as sponsored.
+                article.SetBody(draft.Markdown, renderer);
+            }
+            catch (NewsCmsException e) when (e.Code == ErrorCode.Validation)
+            {
+                foreach (var (field, message) in e.FieldErrors)
+                {
+                    errors[field] = message;
+                }
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds").Description("The global ids of the story's tags.");
         Field<IdGraphType>("sponsorId").Description("The global id of the sponsor, for sponsored content only.");
         Field<StringGraphType>("sponsorDisclosure").Description($"The disclosure readers see on sponsored content, at most {Article.DisclosureMaxLength} characters; needed to publish it.");
-        Field<StringGraphType>("body").Description("The body in Markdown. Authors write Markdown, never HTML: typed tags show as text.");
+        Field<StringGraphType>("body").Description($"The body in Markdown, at most {ArticleBody.MarkdownMaxLength:N0} characters. Authors write Markdown, never HTML: typed tags show as text.");
         Field<StringGraphType>("metaTitle").Description($"The title for search engines, at most {Article.MetaTitleMaxLength} characters; the headline when omitted.");
         Field<StringGraphType>("metaDescription").Description($"The description for search engines, at most {Article.MetaDescriptionMaxLength} characters; the summary when omitted.");
         Field<StringGraphType>("canonicalUrl").Description("The absolute http(s) URL of the original, when the story first ran elsewhere.");

@@ -36,7 +36,8 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, options.Value.MaxRequestBytes);
+        var limit = http.User.Identity?.IsAuthenticated == true ? options.Value.MaxStaffRequestBytes : options.Value.MaxRequestBytes;
+        var (graphQLRequest, problem) = await GraphQLHttpRequestReader.ReadAsync(request, limit);
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem);
