@@ -38,6 +38,13 @@ internal sealed class TaxonomyRules<TEntity, TInput>
     /// the checks (a slug taken, a parent deleted) and throw that rule's own error. The id is the row's, 0 for a new one.
     /// </summary>
     public required Func<NewsCmsDbContext, TEntity, int, CancellationToken, Task> Recheck { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Apply"/> checks this update against other rows (a section never below itself), a rule two
+    /// racing updates could break together: such updates run serializable, see <see cref="SerializableWrites"/>.
+    /// Null when no rule spans rows, so that ordinary saves keep their single statement.
+    /// </summary>
+    public Func<TInput, bool>? ChecksOtherRows { get; init; }
 }
 
 /// <summary>
@@ -75,12 +82,19 @@ internal sealed class TaxonomyWrites<TEntity, TInput>(
         ArgumentNullException.ThrowIfNull(input);
         actor.Require(rules.Permission);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await LoadAsync(db, id, expectedVersion, cancellationToken);
-        await rules.Apply(db, row, input, cancellationToken);
-        row.Version++;
-        db.Record(actor, UtcNow, "update" + rules.EntityType, rules.EntityType, id, $"Updated {rules.Describe(row)}.");
-        await VersionedSaves.SaveAsync(db, rules.What, () => RecheckAsync(row, id, cancellationToken), cancellationToken);
-        return row;
+        return rules.ChecksOtherRows?.Invoke(input) == true
+            ? await SerializableWrites.RunAsync(db, Update, cancellationToken)
+            : await Update();
+
+        async Task<TEntity> Update()
+        {
+            var row = await LoadAsync(db, id, expectedVersion, cancellationToken);
+            await rules.Apply(db, row, input, cancellationToken);
+            row.Version++;
+            db.Record(actor, UtcNow, "update" + rules.EntityType, rules.EntityType, id, $"Updated {rules.Describe(row)}.");
+            await VersionedSaves.SaveAsync(db, rules.What, () => RecheckAsync(row, id, cancellationToken), cancellationToken);
+            return row;
+        }
     }
 
     public async Task DeleteAsync(StaffActor actor, int id, int expectedVersion, CancellationToken cancellationToken)

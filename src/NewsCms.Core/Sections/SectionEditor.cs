@@ -31,6 +31,9 @@ public sealed class SectionEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
             Describe = s => $"section '{s.Name}' ({s.Slug})",
             RefuseWhileReferenced = RefuseWhileReferencedAsync,
             Recheck = (db, section, id, cancellationToken) => RecheckAsync(db, section.Slug, section.ParentId, id, cancellationToken),
+            // Nesting A in B while another editor nests B in A: each walk finds no cycle, together they make one.
+            // Only a section given a parent can close a cycle; renames and moves to the top stay plain saves.
+            ChecksOtherRows = input => input.ParentId is not null,
         });
 
     public async Task<Section> CreateAsync(StaffActor actor, SectionInput input, CancellationToken cancellationToken)

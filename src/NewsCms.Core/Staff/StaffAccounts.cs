@@ -157,10 +157,10 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
         var now = clock.GetUtcNow();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        // Serializable: two administrators demoting or locking each other at once would otherwise both find the
+        // other still active and leave none. Staff changes are rare, so the stricter isolation costs nothing that matters.
+        return await SerializableWrites.RunAsync(db, async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
                 ?? throw NewsCmsException.NotFound("The staff account");
             var roles = (await RolesByUserAsync(db, userId, cancellationToken))[userId].ToList();
@@ -171,9 +171,8 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return AccountOf(user, roles, now);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>The newsroom must never be left without someone who can manage staff.</summary>

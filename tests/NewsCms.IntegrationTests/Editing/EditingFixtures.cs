@@ -31,6 +31,20 @@ internal static class EditingAssertions
         return error;
     }
 
+    /// <summary>Null when <paramref name="write"/> succeeds, else its refusal: for racing writes, where either may win.</summary>
+    public static async Task<NewsCmsException?> RefusalOf(Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return null;
+        }
+        catch (NewsCmsException refusal)
+        {
+            return refusal;
+        }
+    }
+
     /// <summary>The audit rows of one entity, oldest first: operation and acting user.</summary>
     public static async Task<List<(string Operation, int? ActorUserId)>> AuditOf(this TestDatabase database, string entityType, int id)
     {
@@ -58,6 +72,14 @@ internal static class EditingAssertions
         new PooledDbContextFactory<NewsCmsDbContext>(
             new DbContextOptionsBuilder<NewsCmsDbContext>(database.Options()).AddInterceptors(new RacingWriter(database, write)).Options);
 
+    /// <summary>
+    /// Contexts whose saves wait at <paramref name="barrier"/> until every racing writer has made its checks: the
+    /// moment where two writers that each passed a check about the other's row are about to write.
+    /// </summary>
+    public static IDbContextFactory<NewsCmsDbContext> WithSavesMeetingAt(this TestDatabase database, RaceBarrier barrier) =>
+        new PooledDbContextFactory<NewsCmsDbContext>(
+            new DbContextOptionsBuilder<NewsCmsDbContext>(database.Options()).AddInterceptors(barrier).Options);
+
     private sealed class RacingWriter(TestDatabase database, Func<NewsCmsDbContext, Task> write) : SaveChangesInterceptor
     {
         private int fired;
@@ -72,5 +94,44 @@ internal static class EditingAssertions
 
             return result;
         }
+    }
+}
+
+/// <summary>
+/// Holds each save until <see cref="Arm"/>'s number of writers have all arrived, so that all of them have read before
+/// any writes. A writer the database itself makes wait (SQLite lets one writer in at a time) never arrives, so the
+/// others go on after a short timeout instead of waiting for it forever.
+/// </summary>
+internal sealed class RaceBarrier : SaveChangesInterceptor
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
+    private TaskCompletionSource all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int waiting;
+
+    /// <summary>Starts a race of <paramref name="writers"/> writers.</summary>
+    public void Arm(int writers)
+    {
+        all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiting = writers;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var race = all;
+        if (Interlocked.Decrement(ref waiting) <= 0)
+        {
+            race.TrySetResult();
+        }
+
+        try
+        {
+            await race.Task.WaitAsync(Patience, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            race.TrySetResult();
+        }
+
+        return result;
     }
 }
