@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
@@ -23,7 +24,7 @@ public sealed class ApiTokenGraphType : ObjectGraphType<ApiToken>
         Field<DateTimeGraphType>("revokedAt").Description("When the token was revoked, in UTC; null while it is not.").Resolve(c => c.Source.RevokedAt);
         Field<DateTimeGraphType>("lastUsedAt").Description("When the token was last used, to the minute, in UTC.").Resolve(c => c.Source.LastUsedAt);
         Field<NonNullGraphType<BooleanGraphType>>("isActive").Description("Whether the token works now: neither revoked nor expired.")
-            .Resolve(c => c.Source.IsUsableAt(c.RequestServices!.GetService(typeof(TimeProvider)) is TimeProvider clock ? clock.GetUtcNow().UtcDateTime : DateTime.UtcNow));
+            .Resolve(c => c.Source.IsUsableAt(c.Service<TimeProvider>().GetUtcNow().UtcDateTime));
     }
 }
 
