@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -21,26 +20,12 @@ public sealed class AccessRule : ValidationRuleBase
     public const string UnauthenticatedCode = "UNAUTHENTICATED";
     public const string ForbiddenCode = "FORBIDDEN";
 
-    // Operations a full walk found to touch nothing guarded. What an operation demands depends on the document alone,
-    // never on the caller, so such an operation passes this rule for everyone; see IsKnownUnguarded.
-    private readonly ConditionalWeakTable<GraphQLOperationDefinition, object> unguarded = new();
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        new(new Visitor(this, StaffClaims.ToActor(context?.User)));
+        new(new Visitor(StaffClaims.ToActor(context?.User)));
 
-    /// <summary>
-    /// Whether this rule has walked <paramref name="operation"/> and found no demand at all: running it again could
-    /// report nothing, for any caller. The document cache uses this to spare public reads a validation pass.
-    /// </summary>
-    public bool IsKnownUnguarded(GraphQLOperationDefinition operation) => unguarded.TryGetValue(operation, out _);
-
-    private static void Report(ValidationContext context, ASTNode node, string code, string message) =>
-        context.ReportError(new ValidationError(context.Document.Source, code, message, node) { Code = code });
-
-    private sealed class Visitor(AccessRule rule, StaffActor? actor) : INodeVisitor
+    private sealed class Visitor(StaffActor? actor) : INodeVisitor
     {
         private bool inOtherOperation;
-        private bool demanded;
         private bool reported;
 
         public ValueTask EnterAsync(ASTNode node, ValidationContext context)
@@ -63,14 +48,9 @@ public sealed class AccessRule : ValidationRuleBase
 
         public ValueTask LeaveAsync(ASTNode node, ValidationContext context)
         {
-            switch (node)
+            if (node is GraphQLOperationDefinition)
             {
-                case GraphQLOperationDefinition:
-                    inOtherOperation = false;
-                    break;
-                case GraphQLDocument when !demanded:
-                    rule.unguarded.AddOrUpdate(context.Operation, true);
-                    break;
+                inOtherOperation = false;
             }
 
             return default;
@@ -99,29 +79,26 @@ public sealed class AccessRule : ValidationRuleBase
 
         private void Check(AccessRequirement? requirement, string what, ASTNode node, ValidationContext context)
         {
-            if (requirement is null)
-            {
-                return;
-            }
-
-            demanded = true;
-
             // One error per document says enough; a hundred identical ones would drown the real message.
-            if (reported)
+            if (requirement is null || reported)
             {
                 return;
             }
 
             if (actor is null)
             {
-                reported = true;
                 Report(context, node, UnauthenticatedCode, $"Sign in or send an API token to use {what}.");
             }
             else if (!requirement.IsMetBy(actor))
             {
-                reported = true;
                 Report(context, node, ForbiddenCode, $"Your role does not allow {what} ({requirement.Permission}).");
             }
+        }
+
+        private void Report(ValidationContext context, ASTNode node, string code, string message)
+        {
+            reported = true;
+            context.ReportError(new ValidationError(context.Document.Source, code, message, node) { Code = code });
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
-using NewsCms.GraphQL.Authorization;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace NewsCms.GraphQL.Execution;
 /// Bounded by count: once full, new documents are validated every time rather than evicting, so a client sending
 /// endless distinct documents cannot grow memory or churn the cache.
 /// </summary>
-internal sealed class ValidatedDocumentCache(IOptions<GraphQLEndpointOptions> options, AccessRule access) : IConfigureExecution
+internal sealed class ValidatedDocumentCache(IOptions<GraphQLEndpointOptions> options) : IConfigureExecution
 {
     private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
     private readonly int capacity = options.Value.DocumentCacheEntries;
@@ -32,7 +31,7 @@ internal sealed class ValidatedDocumentCache(IOptions<GraphQLEndpointOptions> op
         if (documents.TryGetValue(options.Query, out var cached))
         {
             options.Document = cached;
-            options.ValidationRules = RulesForCached(cached, options);
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             return await next(options).ConfigureAwait(false);
         }
 
@@ -43,27 +42,5 @@ internal sealed class ValidatedDocumentCache(IOptions<GraphQLEndpointOptions> op
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The rules a cached document still needs. The access rule is left out for an operation it has already found to
-    /// demand nothing, since it could report nothing for any caller; with no rule left, a public read skips the
-    /// validation pass altogether, as it did before staff fields existed.
-    /// </summary>
-    private IEnumerable<IValidationRule> RulesForCached(GraphQLDocument document, ExecutionOptions options)
-    {
-        var rules = options.CachedDocumentValidationRules ?? [];
-        return SelectedOperation(document, options.OperationName) is { } operation && access.IsKnownUnguarded(operation)
-            ? rules.Where(rule => rule is not AccessRule).ToList()
-            : rules;
-    }
-
-    /// <summary>The operation the executer will run, or null when the name matches none or several could be meant.</summary>
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.Find(operation => operation.Name?.StringValue == operationName);
     }
 }
