@@ -82,7 +82,7 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
             return null;
         }
 
-        if (value is string globalId && GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName)
+        if (GlobalId.IdOf(value as string, typeName) is { } id)
         {
             return id;
         }
@@ -96,7 +96,7 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
         var ids = new List<int>();
         foreach (var item in input.GetValueOrDefault(field) as IEnumerable<object?> ?? [])
         {
-            if (item is string globalId && GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName)
+            if (GlobalId.IdOf(item as string, typeName) is { } id)
             {
                 ids.Add(id);
             }

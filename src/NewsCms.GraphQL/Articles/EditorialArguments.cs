@@ -1,5 +1,4 @@
 using GraphQL;
-using NewsCms.Core.Common;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Articles;
@@ -8,13 +7,8 @@ namespace NewsCms.GraphQL.Articles;
 internal static class EditorialArguments
 {
     /// <summary>An id that is not an article's cannot name one: NOT_FOUND, as for an article that was deleted.</summary>
-    public static int ArticleId(IResolveFieldContext context, string name)
-    {
-        var globalId = context.GetArgument<string>(name);
-        return GlobalId.TryDecode(globalId, out var type, out var id) && type == ArticleGraphType.TypeName
-            ? id
-            : throw NewsCmsException.NotFound("The article");
-    }
+    public static int ArticleId(IResolveFieldContext context, string name) =>
+        GlobalIdArguments.Require(context.GetArgument<string>(name), ArticleGraphType.TypeName, "The article");
 
     /// <summary>
     /// Times are stored in UTC. A value sent with an offset arrives as that instant (local to the server, or as an

@@ -43,5 +43,5 @@ internal static class EditorialArticleQueryFields
 
     /// <summary>An id that names no article finds nothing, like one that names a deleted story.</summary>
     private static int? GlobalIdOf(IResolveFieldContext context) =>
-        Relay.GlobalId.TryDecode(context.GetArgument<string>("id"), out var type, out var id) && type == ArticleGraphType.TypeName ? id : null;
+        Relay.GlobalId.IdOf(context.GetArgument<string>("id"), ArticleGraphType.TypeName);
 }

@@ -54,7 +54,6 @@ internal static class PreviewMutationFields
     }
 
     private static int ArticleIdOf(string globalId) =>
-        GlobalId.TryDecode(globalId, out var type, out var id) && type == ArticleGraphType.TypeName
-            ? id
-            : throw NewsCmsException.Invalid("articleId", $"'{globalId}' is not the id of an article.");
+        GlobalId.IdOf(globalId, ArticleGraphType.TypeName)
+            ?? throw NewsCmsException.Invalid("articleId", $"'{globalId}' is not the id of an article.");
 }

@@ -13,6 +13,10 @@ public static class GlobalId
     public static string Encode(string typeName, int id) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{typeName}:{id}")));
 
+    /// <summary>The key of <paramref name="globalId"/> when it names an object of <paramref name="typeName"/>, else null.</summary>
+    public static int? IdOf(string? globalId, string typeName) =>
+        TryDecode(globalId, out var type, out var id) && type == typeName ? id : null;
+
     public static bool TryDecode(string? globalId, out string typeName, out int id)
     {
         typeName = "";

@@ -10,7 +10,7 @@ internal static class GlobalIdArguments
     /// that kind, so it is NOT_FOUND like the id of a deleted one.
     /// </summary>
     public static int Require(string? globalId, string typeName, string what) =>
-        GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName ? id : throw NewsCmsException.NotFound(what);
+        GlobalId.IdOf(globalId, typeName) ?? throw NewsCmsException.NotFound(what);
 
     /// <summary>An optional reference inside an input: null stays null, an id of another kind is a VALIDATION error of <paramref name="field"/>.</summary>
     /// <remarks>Takes the raw input value: an ID literal may arrive as a number, which is no global id either.</remarks>
@@ -21,8 +21,7 @@ internal static class GlobalIdArguments
             return null;
         }
 
-        return GlobalId.TryDecode(globalId as string, out var type, out var id) && type == typeName
-            ? id
-            : throw NewsCmsException.Invalid(field, $"'{field}' is not the id of a {typeName.ToLowerInvariant()}.");
+        return GlobalId.IdOf(globalId as string, typeName)
+            ?? throw NewsCmsException.Invalid(field, $"'{field}' is not the id of a {typeName.ToLowerInvariant()}.");
     }
 }

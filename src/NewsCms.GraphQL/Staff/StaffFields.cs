@@ -89,9 +89,7 @@ internal static class StaffMutationFields
     }
 
     private static int IdOf(string globalId, string typeName, string field) =>
-        GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName
-            ? id
-            : throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a {typeName}.");
+        GlobalId.IdOf(globalId, typeName) ?? throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a {typeName}.");
 }
 
 internal static class StaffIds
@@ -101,7 +99,5 @@ internal static class StaffIds
     public static string Encode(int userId) => GlobalId.Encode(TypeName, userId);
 
     public static int Decode(string globalId, string field) =>
-        GlobalId.TryDecode(globalId, out var type, out var id) && type == TypeName
-            ? id
-            : throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a staff member.");
+        GlobalId.IdOf(globalId, TypeName) ?? throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a staff member.");
 }
