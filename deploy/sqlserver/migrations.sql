@@ -708,3 +708,177 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Sponsors] ADD [LogoMediaId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Authors] ADD [AvatarMediaId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD [HeroImageAlt] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD [HeroImageCaption] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD [HeroImageId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE TABLE [MediaAssets] (
+        [Id] int NOT NULL IDENTITY,
+        [StorageId] nvarchar(32) NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [Width] int NULL,
+        [Height] int NULL,
+        [AltText] nvarchar(500) NULL,
+        [Caption] nvarchar(1000) NULL,
+        [Credit] nvarchar(200) NULL,
+        [FocalPointX] float NOT NULL,
+        [FocalPointY] float NOT NULL,
+        [UploadedByUserId] int NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_MediaAssets] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE TABLE [ArticleMediaReferences] (
+        [ArticleId] int NOT NULL,
+        [MediaAssetId] int NOT NULL,
+        CONSTRAINT [PK_ArticleMediaReferences] PRIMARY KEY ([ArticleId], [MediaAssetId]),
+        CONSTRAINT [FK_ArticleMediaReferences_Articles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [Articles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ArticleMediaReferences_MediaAssets_MediaAssetId] FOREIGN KEY ([MediaAssetId]) REFERENCES [MediaAssets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE INDEX [IX_Sponsors_LogoMediaId] ON [Sponsors] ([LogoMediaId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE INDEX [IX_Authors_AvatarMediaId] ON [Authors] ([AvatarMediaId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE INDEX [IX_Articles_HeroImageId] ON [Articles] ([HeroImageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE INDEX [IX_ArticleMediaReferences_MediaAssetId] ON [ArticleMediaReferences] ([MediaAssetId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MediaAssets_Sha256] ON [MediaAssets] ([Sha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MediaAssets_StorageId] ON [MediaAssets] ([StorageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    CREATE INDEX [IX_MediaAssets_UploadedAt_Id] ON [MediaAssets] ([UploadedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Articles] ADD CONSTRAINT [FK_Articles_MediaAssets_HeroImageId] FOREIGN KEY ([HeroImageId]) REFERENCES [MediaAssets] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Authors] ADD CONSTRAINT [FK_Authors_MediaAssets_AvatarMediaId] FOREIGN KEY ([AvatarMediaId]) REFERENCES [MediaAssets] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    ALTER TABLE [Sponsors] ADD CONSTRAINT [FK_Sponsors_MediaAssets_LogoMediaId] FOREIGN KEY ([LogoMediaId]) REFERENCES [MediaAssets] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003542_MediaLibrary'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205003542_MediaLibrary', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

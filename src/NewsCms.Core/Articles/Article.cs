@@ -53,6 +53,11 @@ public sealed class Article
     public Sponsor? Sponsor { get; set; }
     public string? SponsorDisclosure { get; set; }
 
+    /// <summary>The picture at the top of the story; its alt text and caption may be overridden for this story.</summary>
+    public int? HeroImageId { get; set; }
+    public string? HeroImageAlt { get; set; }
+    public string? HeroImageCaption { get; set; }
+
     public int WordCount { get; set; }
     public int ReadingTimeMinutes { get; set; }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 
 namespace NewsCms.Core.Articles;
 
@@ -35,6 +36,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         article.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Sponsor).WithMany().HasForeignKey(a => a.SponsorId).OnDelete(DeleteBehavior.Restrict);
+        article.HasOne<MediaAsset>().WithMany().HasForeignKey(a => a.HeroImageId).OnDelete(DeleteBehavior.Restrict);
+        article.Property(a => a.HeroImageAlt).HasMaxLength(MediaAsset.AltTextMaxLength);
+        article.Property(a => a.HeroImageCaption).HasMaxLength(MediaAsset.CaptionMaxLength);
         article.HasOne(a => a.Body).WithOne().HasForeignKey<ArticleBody>(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.HasMany(a => a.Authors).WithOne().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.HasMany(a => a.Tags).WithOne().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -14,6 +14,9 @@ public sealed class Author : IVersioned
     public string? JobTitle { get; set; }
     public string? Bio { get; set; }
 
+    /// <summary>A media asset (an image) shown beside the byline.</summary>
+    public int? AvatarMediaId { get; set; }
+
     /// <summary>Incremented on every save; an update that carries an older value is a conflict.</summary>
     public int Version { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsCms.Core.Content;
+using NewsCms.Core.Media;
 
 namespace NewsCms.Core.Authors;
 
@@ -14,5 +15,6 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         author.Property(a => a.Name).HasMaxLength(Author.NameMaxLength);
         author.Property(a => a.JobTitle).HasMaxLength(Author.JobTitleMaxLength);
         author.Property(a => a.Bio).HasMaxLength(Author.BioMaxLength);
+        author.HasOne<MediaAsset>().WithMany().HasForeignKey(a => a.AvatarMediaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Media;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
@@ -36,6 +37,8 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<ArticleMediaReference> ArticleMediaReferences => Set<ArticleMediaReference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,9 @@ public sealed class Sponsor : IVersioned
     public DateTime? ActiveUntil { get; set; }
     public int DisplayOrder { get; set; }
 
+    /// <summary>A media asset (an image) shown in the sponsor strip.</summary>
+    public int? LogoMediaId { get; set; }
+
     public bool IsActiveAt(DateTime utcNow) =>
         (ActiveFrom is null || ActiveFrom <= utcNow) && (ActiveUntil is null || ActiveUntil > utcNow);
 

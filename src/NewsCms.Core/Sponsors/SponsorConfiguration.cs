@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 
 namespace NewsCms.Core.Sponsors;
 
@@ -17,5 +18,6 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
         sponsor.Property(s => s.Description).HasMaxLength(Sponsor.DescriptionMaxLength);
         sponsor.Property(s => s.Tier).HasConversion<string>().HasMaxLength(ModelConventions.EnumMaxLength);
         sponsor.HasIndex(s => s.DisplayOrder);
+        sponsor.HasOne<MediaAsset>().WithMany().HasForeignKey(s => s.LogoMediaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -208,6 +208,17 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("EmbargoUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HeroImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("HeroImageCaption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("HeroImageId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsBreaking")
                         .HasColumnType("boolean");
 
@@ -270,6 +281,8 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeroImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -544,6 +557,9 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AvatarMediaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -568,6 +584,8 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AvatarMediaId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -590,6 +608,104 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("ServerSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "MediaAssetId");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.ToTable("ArticleMediaReferences", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.MediaAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<double>("FocalPointX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocalPointY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("StorageId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt", "Id");
+
+                    b.ToTable("MediaAssets", (string)null);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
@@ -655,6 +771,9 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LogoMediaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -681,6 +800,8 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DisplayOrder");
+
+                    b.HasIndex("LogoMediaId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -894,6 +1015,11 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>
                 {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("HeroImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NewsCms.Core.Sections.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
@@ -988,6 +1114,29 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCms.Core.Authors.Author", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AvatarMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.HasOne("NewsCms.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
                 {
                     b.HasOne("NewsCms.Core.Sections.Section", "Parent")
@@ -996,6 +1145,14 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Sponsors.Sponsor", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("LogoMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Staff.ApiToken", b =>

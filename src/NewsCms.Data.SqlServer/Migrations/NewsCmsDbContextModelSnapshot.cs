@@ -209,6 +209,17 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.Property<DateTime?>("EmbargoUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("HeroImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("HeroImageCaption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("HeroImageId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsBreaking")
                         .HasColumnType("bit");
 
@@ -271,6 +282,8 @@ namespace NewsCms.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeroImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -545,6 +558,9 @@ namespace NewsCms.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AvatarMediaId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -569,6 +585,8 @@ namespace NewsCms.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AvatarMediaId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -591,6 +609,104 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("ServerSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ArticleId", "MediaAssetId");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.ToTable("ArticleMediaReferences", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.MediaAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<double>("FocalPointX")
+                        .HasColumnType("float");
+
+                    b.Property<double>("FocalPointY")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("StorageId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt", "Id");
+
+                    b.ToTable("MediaAssets", (string)null);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
@@ -656,6 +772,9 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("int");
 
+                    b.Property<int?>("LogoMediaId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -682,6 +801,8 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DisplayOrder");
+
+                    b.HasIndex("LogoMediaId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -896,6 +1017,11 @@ namespace NewsCms.Data.SqlServer.Migrations
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>
                 {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("HeroImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NewsCms.Core.Sections.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
@@ -990,6 +1116,29 @@ namespace NewsCms.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCms.Core.Authors.Author", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AvatarMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.HasOne("NewsCms.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
                 {
                     b.HasOne("NewsCms.Core.Sections.Section", "Parent")
@@ -998,6 +1147,14 @@ namespace NewsCms.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Sponsors.Sponsor", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("LogoMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Staff.ApiToken", b =>

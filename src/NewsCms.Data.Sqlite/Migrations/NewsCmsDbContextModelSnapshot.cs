@@ -195,6 +195,17 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.Property<DateTime?>("EmbargoUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeroImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeroImageCaption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeroImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsBreaking")
                         .HasColumnType("INTEGER");
 
@@ -257,6 +268,8 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeroImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -523,6 +536,9 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AvatarMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -547,6 +563,8 @@ namespace NewsCms.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AvatarMediaId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -569,6 +587,102 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("ServerSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "MediaAssetId");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.ToTable("ArticleMediaReferences", (string)null);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.MediaAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FocalPointX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocalPointY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("StorageId")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt", "Id");
+
+                    b.ToTable("MediaAssets", (string)null);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
@@ -630,6 +744,9 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LogoMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -656,6 +773,8 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DisplayOrder");
+
+                    b.HasIndex("LogoMediaId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -863,6 +982,11 @@ namespace NewsCms.Data.Sqlite.Migrations
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>
                 {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("HeroImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NewsCms.Core.Sections.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
@@ -957,6 +1081,29 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCms.Core.Authors.Author", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AvatarMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Media.ArticleMediaReference", b =>
+                {
+                    b.HasOne("NewsCms.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCms.Core.Sections.Section", b =>
                 {
                     b.HasOne("NewsCms.Core.Sections.Section", "Parent")
@@ -965,6 +1112,14 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("NewsCms.Core.Sponsors.Sponsor", b =>
+                {
+                    b.HasOne("NewsCms.Core.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("LogoMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Staff.ApiToken", b =>

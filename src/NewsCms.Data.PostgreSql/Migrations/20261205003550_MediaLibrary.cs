@@ -1,0 +1,215 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace NewsCms.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class MediaLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LogoMediaId",
+                table: "Sponsors",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AvatarMediaId",
+                table: "Authors",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HeroImageAlt",
+                table: "Articles",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HeroImageCaption",
+                table: "Articles",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HeroImageId",
+                table: "Articles",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "MediaAssets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StorageId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    AltText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Caption = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Credit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FocalPointX = table.Column<double>(type: "double precision", nullable: false),
+                    FocalPointY = table.Column<double>(type: "double precision", nullable: false),
+                    UploadedByUserId = table.Column<int>(type: "integer", nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaAssets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleMediaReferences",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    MediaAssetId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleMediaReferences", x => new { x.ArticleId, x.MediaAssetId });
+                    table.ForeignKey(
+                        name: "FK_ArticleMediaReferences_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArticleMediaReferences_MediaAssets_MediaAssetId",
+                        column: x => x.MediaAssetId,
+                        principalTable: "MediaAssets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sponsors_LogoMediaId",
+                table: "Sponsors",
+                column: "LogoMediaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Authors_AvatarMediaId",
+                table: "Authors",
+                column: "AvatarMediaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_HeroImageId",
+                table: "Articles",
+                column: "HeroImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleMediaReferences_MediaAssetId",
+                table: "ArticleMediaReferences",
+                column: "MediaAssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Sha256",
+                table: "MediaAssets",
+                column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_StorageId",
+                table: "MediaAssets",
+                column: "StorageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_UploadedAt_Id",
+                table: "MediaAssets",
+                columns: new[] { "UploadedAt", "Id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Articles_MediaAssets_HeroImageId",
+                table: "Articles",
+                column: "HeroImageId",
+                principalTable: "MediaAssets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Authors_MediaAssets_AvatarMediaId",
+                table: "Authors",
+                column: "AvatarMediaId",
+                principalTable: "MediaAssets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Sponsors_MediaAssets_LogoMediaId",
+                table: "Sponsors",
+                column: "LogoMediaId",
+                principalTable: "MediaAssets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Articles_MediaAssets_HeroImageId",
+                table: "Articles");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Authors_MediaAssets_AvatarMediaId",
+                table: "Authors");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Sponsors_MediaAssets_LogoMediaId",
+                table: "Sponsors");
+
+            migrationBuilder.DropTable(
+                name: "ArticleMediaReferences");
+
+            migrationBuilder.DropTable(
+                name: "MediaAssets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sponsors_LogoMediaId",
+                table: "Sponsors");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Authors_AvatarMediaId",
+                table: "Authors");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_HeroImageId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "LogoMediaId",
+                table: "Sponsors");
+
+            migrationBuilder.DropColumn(
+                name: "AvatarMediaId",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "HeroImageAlt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "HeroImageCaption",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "HeroImageId",
+                table: "Articles");
+        }
+    }
+}
