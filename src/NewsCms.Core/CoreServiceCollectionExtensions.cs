@@ -7,6 +7,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Seeding;
@@ -45,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<AuditLogReader>();
+        services.AddOptions<MediaOptions>();
+        services.AddSingleton<MediaUrls>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -5,6 +5,7 @@ using NewsCms.Core.Articles;
 using NewsCms.GraphQL;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
+using NewsCms.Server.Media;
 using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
@@ -21,6 +22,7 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsDatabase();
         builder.AddNewsCmsPublishing();
         builder.AddNewsCmsAuthentication();
+        builder.AddNewsCmsMedia();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         return builder;
     }

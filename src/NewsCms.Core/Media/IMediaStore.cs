@@ -8,7 +8,8 @@ public interface IMediaStore
 {
     /// <summary>
     /// Streams <paramref name="content"/> into the blob at <paramref name="key"/>, replacing any blob there, without
-    /// holding it whole in memory. A failed or cancelled write leaves no blob at the key.
+    /// holding it whole in memory. A failed or cancelled write leaves no blob at the key. The content type is recorded
+    /// where the store can keep it (Azure serves it to a CDN that reads the container directly).
     /// </summary>
     Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
 
@@ -24,8 +25,11 @@ public interface IMediaStore
     IAsyncEnumerable<StoredMediaInfo> ListAsync(string prefix, CancellationToken cancellationToken);
 }
 
-/// <summary>An open blob. <see cref="Content"/> is seekable so that HTTP range requests need no copy.</summary>
-public sealed record StoredMedia(Stream Content, long Length, string ContentType, DateTimeOffset LastModified) : IAsyncDisposable
+/// <summary>
+/// An open blob. <see cref="Content"/> is seekable so that HTTP range requests need no copy. The content type is the
+/// asset's (or the rendition's) to say, not the store's.
+/// </summary>
+public sealed record StoredMedia(Stream Content, long Length, DateTimeOffset LastModified) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
