@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditLogReader>();
         services.AddOptions<MediaOptions>();
         services.AddSingleton<MediaUrls>();
+        services.AddSingleton<MediaLibrary>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -34,6 +34,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<TagsByArticleLoader>();
         services.AddScoped<CorrectionsByArticleLoader>();
         services.AddScoped<AuthorByIdLoader>();
+        services.AddScoped<MediaAssetByIdLoader>();
         services.AddScoped<TagByIdLoader>();
         services.AddScoped<SponsorByIdLoader>();
         services.AddScoped<StaffEmailByIdLoader>();

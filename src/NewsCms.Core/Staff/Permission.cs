@@ -34,4 +34,10 @@ public enum Permission
 
     [Description("Read the audit log.")]
     ReadAuditLog,
+
+    [Description("Upload media, browse the media library, describe one's own uploads.")]
+    UploadMedia,
+
+    [Description("Change and delete any media asset.")]
+    ManageMedia,
 }

@@ -18,10 +18,10 @@ public static class StaffRoles
         [Editor] = new[]
         {
             Permission.ReadDrafts, Permission.WriteArticles, Permission.EditAnyArticle, Permission.PublishArticles,
-            Permission.ManageTaxonomy,
+            Permission.ManageTaxonomy, Permission.UploadMedia, Permission.ManageMedia,
         }.ToFrozenSet(),
-        [Writer] = new[] { Permission.ReadDrafts, Permission.WriteArticles }.ToFrozenSet(),
-        [Partnerships] = new[] { Permission.ManageSponsors, Permission.ManagePartnerships }.ToFrozenSet(),
+        [Writer] = new[] { Permission.ReadDrafts, Permission.WriteArticles, Permission.UploadMedia }.ToFrozenSet(),
+        [Partnerships] = new[] { Permission.ManageSponsors, Permission.ManagePartnerships, Permission.UploadMedia }.ToFrozenSet(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsRole(string role) => Grants.ContainsKey(role);

@@ -1,5 +1,6 @@
 using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Media;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Tags;
@@ -66,4 +67,10 @@ public sealed class SponsorByIdLoader(SponsorDirectory sponsors) : BatchLoader<i
 {
     protected override Task<IReadOnlyDictionary<int, Sponsor>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
         sponsors.FindByIdsAsync(keys, cancellationToken);
+}
+
+public sealed class MediaAssetByIdLoader(MediaLibrary media) : BatchLoader<int, MediaAsset>
+{
+    protected override Task<IReadOnlyDictionary<int, MediaAsset>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        media.FindByIdsAsync(keys, cancellationToken);
 }
