@@ -30,6 +30,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<SectionChildrenLoader>();
         services.AddScoped<PublishedArticleByIdLoader>();
         services.AddScoped<ArticleBodyLoader>();
+        services.AddScoped<PublicArticleBodyLoader>();
         services.AddScoped<BylinesByArticleLoader>();
         services.AddScoped<TagsByArticleLoader>();
         services.AddScoped<CorrectionsByArticleLoader>();

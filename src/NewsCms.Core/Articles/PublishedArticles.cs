@@ -64,10 +64,30 @@ public sealed class PublishedArticles(IDbContextFactory<NewsCmsDbContext> contex
         return await compiled.BySlug(db, UtcNow, slug);
     }
 
+    /// <summary>
+    /// The story and its rendered body in one round trip, for a story page that shows the text: one statement instead
+    /// of the row now and the body in a second batch.
+    /// </summary>
+    public async Task<PublishedArticleWithBody?> FindBySlugWithBodyAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await compiled.BySlugWithBody(db, UtcNow, slug);
+    }
+
     public async Task<IReadOnlyDictionary<int, Article>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await Visible(db, UtcNow).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What readers see of several bodies: the rendered forms, never the Markdown source, which is both staff-only and
+    /// as large again as the HTML.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, PublicArticleBody>> PublicBodiesAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await compiled.PublicBodies(db, [.. articleIds]).ToDictionaryAsync(b => b.ArticleId, cancellationToken: cancellationToken);
     }
 
     /// <summary>Bodies are fetched apart from the rows so that lists never carry them.</summary>
@@ -161,6 +181,18 @@ public sealed class PublishedArticles(IDbContextFactory<NewsCmsDbContext> contex
             EF.CompileAsyncQuery((NewsCmsDbContext db, DateTime now, string slug) => db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now))
                 .FirstOrDefault(a => a.Slug == slug));
+
+        public readonly Func<NewsCmsDbContext, DateTime, string, Task<PublishedArticleWithBody?>> BySlugWithBody =
+            EF.CompileAsyncQuery((NewsCmsDbContext db, DateTime now, string slug) => db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now))
+                .Where(a => a.Slug == slug)
+                .Select(a => new PublishedArticleWithBody(a, new PublicArticleBody(a.Id, a.Body!.Html, a.Body.PlainText, a.Body.Outline)))
+                .FirstOrDefault());
+
+        public readonly Func<NewsCmsDbContext, int[], IAsyncEnumerable<PublicArticleBody>> PublicBodies =
+            EF.CompileAsyncQuery((NewsCmsDbContext db, int[] ids) => db.ArticleBodies.AsNoTracking()
+                .Where(b => ids.Contains(b.ArticleId))
+                .Select(b => new PublicArticleBody(b.ArticleId, b.Html, b.PlainText, b.Outline)));
 
         public readonly Func<NewsCmsDbContext, int[], IAsyncEnumerable<ArticleBody>> Bodies =
             EF.CompileAsyncQuery((NewsCmsDbContext db, int[] ids) => db.ArticleBodies.AsNoTracking().Where(b => ids.Contains(b.ArticleId)));

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Routing;
@@ -17,6 +18,10 @@ namespace NewsCms.GraphQL.Articles;
 public sealed class ArticleGraphType : ObjectGraphType<Article>
 {
     public const string TypeName = "Article";
+
+    private const string HtmlField = "html";
+    private const string TextField = "text";
+    private const string OutlineField = "outline";
 
     public ArticleGraphType()
     {
@@ -50,20 +55,27 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Resolve(c => c.Source.SponsorId is { } id ? c.Service<SponsorByIdLoader>().Load(id) : null);
         Field<StringGraphType>("sponsorDisclosure").Description("The disclosure a sponsored story must show readers.").Resolve(c => c.Source.SponsorDisclosure);
 
-        Field<NonNullGraphType<StringGraphType>>("html")
+        Field<NonNullGraphType<StringGraphType>>(HtmlField)
             .Description("The body as sanitized HTML, rendered when the story was saved.")
-            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Html ?? ""));
-        Field<NonNullGraphType<StringGraphType>>("text")
+            .Resolve(c => c.Service<PublicArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Html ?? ""));
+        Field<NonNullGraphType<StringGraphType>>(TextField)
             .Description("The body as plain text, for search snippets, feeds and text-to-speech.")
-            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.PlainText ?? ""));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutlineEntryGraphType>>>>("outline")
+            .Resolve(c => c.Service<PublicArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.PlainText ?? ""));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutlineEntryGraphType>>>>(OutlineField)
             .Description("The body's headings in order, with the anchors the HTML carries: a table of contents.")
-            .Resolve(c => c.Service<ArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Outline ?? []));
+            .Resolve(c => c.Service<PublicArticleBodyLoader>().Load(c.Source.Id).Then(body => body?.Outline ?? []));
         Field<NonNullGraphType<IntGraphType>>("wordCount").Description("Words in the body.").Resolve(c => c.Source.WordCount);
         Field<NonNullGraphType<IntGraphType>>("readingTimeMinutes").Description("Minutes an average reader needs for the body, rounded up.").Resolve(c => c.Source.ReadingTimeMinutes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionGraphType>>>>("corrections")
             .Description("Corrections, clarifications and updates appended since publication, oldest first.")
             .Resolve(c => c.Service<CorrectionsByArticleLoader>().Load(c.Source.Id).Then(notes => notes ?? []));
         Field<NonNullGraphType<SeoGraphType>>("seo").Description("What search engines and link previews should show.").Resolve(c => c.Source);
+    }
+
+    /// <summary>Whether the selection under an article field reads the body (through fragments too).</summary>
+    public static bool AsksForBody(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SubFields?.Values.Any(f => f.FieldType.Name is HtmlField or TextField or OutlineField) == true;
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Articles;
+using NewsCms.GraphQL.Loading;
 
 namespace NewsCms.GraphQL.Articles;
 
@@ -22,6 +23,26 @@ internal static class ArticleQueryFields
         query.Field<ArticleGraphType>("article")
             .Description("The published story with this slug, or null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("slug", a => a.Description = "The story's slug.")
-            .ResolveAsync(async c => await c.Service<PublishedArticles>().FindBySlugAsync(c.GetArgument<string>("slug"), c.CancellationToken));
+            .ResolveAsync(async c => await FindBySlugAsync(c));
+    }
+
+    /// <summary>A story page that shows the text gets the row and the body in one statement.</summary>
+    private static async Task<Article?> FindBySlugAsync(IResolveFieldContext c)
+    {
+        var slug = c.GetArgument<string>("slug");
+        var articles = c.Service<PublishedArticles>();
+        if (!ArticleGraphType.AsksForBody(c))
+        {
+            return await articles.FindBySlugAsync(slug, c.CancellationToken);
+        }
+
+        var found = await articles.FindBySlugWithBodyAsync(slug, c.CancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        c.Service<PublicArticleBodyLoader>().Prime(found.Article.Id, found.Body);
+        return found.Article;
     }
 }

@@ -33,6 +33,18 @@ public abstract class BatchLoader<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Hands the loader a value a resolver already read with its parent row, so the fields under it need no batch of
+    /// their own. A key already asked for keeps what it has.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (gate)
+        {
+            known.TryAdd(key, Task.FromResult<TValue?>(value));
+        }
+    }
+
     /// <summary>Fetches every key in one round trip. Keys with nothing behind them are simply absent.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken);
 

@@ -27,6 +27,13 @@ public sealed class PublishedArticleByIdLoader(PublishedArticles articles) : Bat
         articles.FindByIdsAsync(keys, cancellationToken);
 }
 
+public sealed class PublicArticleBodyLoader(PublishedArticles articles) : BatchLoader<int, PublicArticleBody>
+{
+    protected override Task<IReadOnlyDictionary<int, PublicArticleBody>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>
+        articles.PublicBodiesAsync(keys, cancellationToken);
+}
+
+/// <summary>The whole body, Markdown source included: for the staff view only.</summary>
 public sealed class ArticleBodyLoader(PublishedArticles articles) : BatchLoader<int, ArticleBody>
 {
     protected override Task<IReadOnlyDictionary<int, ArticleBody>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken) =>

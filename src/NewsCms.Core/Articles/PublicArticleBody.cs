@@ -1,0 +1,9 @@
+using NewsCms.Core.Content;
+
+namespace NewsCms.Core.Articles;
+
+/// <summary>The rendered forms of a published story's body: what readers may see of it.</summary>
+public sealed record PublicArticleBody(int ArticleId, string Html, string PlainText, IReadOnlyList<OutlineEntry> Outline);
+
+/// <summary>A published story read together with its body.</summary>
+public sealed record PublishedArticleWithBody(Article Article, PublicArticleBody Body);
