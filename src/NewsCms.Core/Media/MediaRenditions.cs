@@ -76,8 +76,14 @@ public sealed class MediaRenditions(IMediaStore store)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(rendition);
-        using var source = Decode(original, rendition);
-        var (width, height, crop) = Layout(source.Width, source.Height, rendition);
+        var (decoded, uprightWidth, uprightHeight) = Decode(original, rendition);
+        using var source = decoded;
+        // Laid out on the original's size, not the decoded one: a reduced decode rounds its sides, and the
+        // rendition's size must not depend on how the codec could reduce.
+        var (width, height, crop) = Layout(uprightWidth, uprightHeight, rendition);
+        var scaleX = (float)source.Width / uprightWidth;
+        var scaleY = (float)source.Height / uprightHeight;
+        crop = new SKRect(crop.Left * scaleX, crop.Top * scaleY, crop.Right * scaleX, crop.Bottom * scaleY);
 
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Could not allocate a {width}x{height} surface.");
@@ -133,7 +139,7 @@ public sealed class MediaRenditions(IMediaStore store)
     /// says. JPEG and WebP decode straight to a smaller size when the rendition is much smaller, which is far cheaper
     /// than decoding every pixel of a 24-megapixel photo to make a thumbnail.
     /// </summary>
-    private static SKBitmap Decode(SKData original, Rendition rendition)
+    private static (SKBitmap Upright, int OriginalWidth, int OriginalHeight) Decode(SKData original, Rendition rendition)
     {
         using var codec = SKCodec.Create(original)
             ?? throw NewsCmsException.Invalid("rendition", "The original is not an image this server can read.");
@@ -145,7 +151,8 @@ public sealed class MediaRenditions(IMediaStore store)
 
         var origin = codec.EncodedOrigin;
         var turned = SwapsSides(origin);
-        var (width, height, crop) = Layout(turned ? info.Height : info.Width, turned ? info.Width : info.Height, rendition);
+        var (uprightWidth, uprightHeight) = turned ? (info.Height, info.Width) : (info.Width, info.Height);
+        var (width, height, crop) = Layout(uprightWidth, uprightHeight, rendition);
         var neededScale = Math.Min(1f, Math.Max(width / crop.Width, height / crop.Height));
         var decodeSize = codec.GetScaledDimensions(neededScale);
         if (decodeSize.Width < Math.Ceiling(info.Width * neededScale) || decodeSize.Height < Math.Ceiling(info.Height * neededScale))
@@ -161,7 +168,7 @@ public sealed class MediaRenditions(IMediaStore store)
             throw NewsCmsException.Invalid("rendition", $"The original could not be decoded ({result}).");
         }
 
-        return origin == SKEncodedOrigin.TopLeft ? bitmap : Orient(bitmap, origin);
+        return (origin == SKEncodedOrigin.TopLeft ? bitmap : Orient(bitmap, origin), uprightWidth, uprightHeight);
     }
 
     private static bool SwapsSides(SKEncodedOrigin origin) =>
