@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -6,16 +7,20 @@ namespace NewsCms.Core.Media;
 /// <summary>How a rendition fills its box.</summary>
 public enum MediaFit
 {
-    /// <summary>Fills the box exactly, cropping around the focal point.</summary>
+    [Description("Fills the box exactly, cropping around the focal point.")]
     Cover,
 
-    /// <summary>Fits inside the box, keeping the whole picture.</summary>
+    [Description("Fits inside the box, keeping the whole picture.")]
     Contain,
 }
 
+/// <summary>The file format of a rendition; the original keeps its own.</summary>
 public enum RenditionFormat
 {
+    [Description("WebP: smaller files than JPEG at the same quality, read by every current browser.")]
     WebP,
+
+    [Description("JPEG: for the clients that read nothing newer, such as some e-mail programs.")]
     Jpeg,
 }
 
