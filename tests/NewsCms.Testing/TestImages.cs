@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NewsCms.Core.Media;
 using SkiaSharp;
@@ -137,6 +138,29 @@ public static class TestImages
         byte[] exif = [.. "Exif\0\0"u8, .. tiff];
         var length = exif.Length + 2;
         return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>
+    /// A decompression bomb: a small PNG whose header claims <paramref name="width"/> × <paramref name="height"/>
+    /// pixels. Its header checksum matches, so only the pixel count can refuse it.
+    /// </summary>
+    public static byte[] PngDeclaring(int width, int height)
+    {
+        var png = Halves(20, 20, SKColors.Red, SKColors.Blue, SKEncodedImageFormat.Png);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in png.AsSpan(12, 17))
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), ~crc);
+        return png;
     }
 
     /// <summary>What the bytes are, by their magic numbers: "jpeg", "png", "webp", "gif" or "unknown".</summary>

@@ -22,6 +22,10 @@ public sealed class MediaRenditions(IMediaStore store)
     // that harmless, the gate keeps it cheap. Striped by key so the gates never need cleaning up.
     private readonly SemaphoreSlim[] gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
+    // A page of new photos asks for dozens of renditions at once, each decoding an original of up to 400 MB of
+    // pixels: they queue for the cores instead of all holding their memory together.
+    private readonly SemaphoreSlim renderSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
     /// <summary>
     /// The stored rendition of <paramref name="asset"/>, made now if this is its first request. The caller disposes
     /// it. Throws NOT_FOUND when the original is missing from the store and VALIDATION when it is not an image this
@@ -55,8 +59,16 @@ public sealed class MediaRenditions(IMediaStore store)
             await using (var original = await store.OpenReadAsync(MediaKeys.OriginalOf(asset.StorageId), cancellationToken)
                 ?? throw NewsCmsException.NotFound("The original of this asset"))
             {
-                using var data = SKData.Create(original.Content);
-                encoded = Render(data, rendition);
+                await renderSlots.WaitAsync(cancellationToken);
+                try
+                {
+                    using var data = SKData.Create(original.Content);
+                    encoded = Render(data, rendition);
+                }
+                finally
+                {
+                    renderSlots.Release();
+                }
             }
 
             using var content = new MemoryStream(encoded, writable: false);

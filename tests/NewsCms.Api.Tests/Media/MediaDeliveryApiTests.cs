@@ -190,6 +190,19 @@ public abstract class MediaDeliveryApiTests<TApi>(TApi api) : IClassFixture<TApi
         Assert.Equal(HttpStatusCode.NotFound, videoRendition.StatusCode);
     }
 
+    [Fact]
+    public async Task A_rendition_of_an_original_declaring_too_many_pixels_is_422_and_not_cached()
+    {
+        var client = api.CreateClientOrSkip();
+        var asset = await SaveAsync(TestImages.PngDeclaring(20_000, 20_000), "bomb.png", "image/png");
+
+        using var response = await client.GetAsync(Urls.Of(asset, Rendition.For(asset, Options, 320, null, MediaFit.Contain, RenditionFormat.WebP)), Cancel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Null(response.Headers.CacheControl);
+        Assert.Null(response.Headers.ETag);
+    }
+
     private async Task<MediaAsset> SaveAsync(byte[] bytes, string fileName, string contentType, MediaKind kind = MediaKind.Image, double focalX = 0.5)
     {
         var asset = TestImages.Asset(bytes, fileName, contentType, kind, focalX);
