@@ -23,5 +23,8 @@ public sealed class NewsCmsSchema : Schema
         this.RegisterType<AuthorGraphType>();
         this.RegisterType<TagGraphType>();
         this.RegisterType<SponsorGraphType>();
+
+        // GraphQL.NET's Long comes without a description, and every type of this schema says what it is.
+        this.ReplaceScalar(new LongGraphType { Description = "A 64-bit signed integer, such as a size in bytes." });
     }
 }

@@ -32,6 +32,7 @@ internal static partial class ServerRegistration
         app.UseNewsCmsAuthentication();
         app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
+        app.MapNewsCmsMedia();
         app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;

@@ -65,6 +65,12 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
 
     public SqlCommandCounter Sql { get; } = new();
 
+    /// <summary>
+    /// The folder the server's media store writes to: a temporary one per factory, so tests never write into the
+    /// source tree and never see each other's files.
+    /// </summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), $"newscms-api-media-{Guid.NewGuid():N}");
+
     /// <summary>Extra configuration, applied over the defaults below.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -102,6 +108,7 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         // The publishing job would query beside the requests a test measures; its own tests start it on purpose.
         builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
+        builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -118,6 +125,11 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MediaRoot))
+        {
+            Directory.Delete(MediaRoot, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }
@@ -142,6 +154,17 @@ public sealed class CdnCachedApi() : NewsCmsApiFactory(new SqliteTestDatabase())
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["NewsCms:GraphQL:GetCacheMaxAgeSeconds"] = "60",
+    };
+}
+
+/// <summary>A deployment whose media are served through a CDN host.</summary>
+public sealed class CdnMediaApi() : NewsCmsApiFactory(new SqliteTestDatabase())
+{
+    public const string CdnBaseUrl = "https://cdn.example.com";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NewsCms:Media:PublicBaseUrl"] = $"{CdnBaseUrl}/",
     };
 }
 
