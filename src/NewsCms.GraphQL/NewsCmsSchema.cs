@@ -23,5 +23,8 @@ public sealed class NewsCmsSchema : Schema
         this.RegisterType<AuthorGraphType>();
         this.RegisterType<TagGraphType>();
         this.RegisterType<SponsorGraphType>();
+
+        // The built-in Long comes without a description, and every type of this schema has one.
+        this.ReplaceScalar(new LongGraphType { Description = "A whole number of 64 bits, such as a file's size in bytes." });
     }
 }

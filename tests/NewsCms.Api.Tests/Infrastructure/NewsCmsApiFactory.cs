@@ -65,6 +65,9 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
 
     public SqlCommandCounter Sql { get; } = new();
 
+    /// <summary>The folder the server's media store writes to: one per factory, removed with it, never the project's App_Data.</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "newscms-api-media-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra configuration, applied over the defaults below.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -102,6 +105,7 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         // The publishing job would query beside the requests a test measures; its own tests start it on purpose.
         builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
+        builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -118,6 +122,11 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MediaRoot))
+        {
+            Directory.Delete(MediaRoot, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }
