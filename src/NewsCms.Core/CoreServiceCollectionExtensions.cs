@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaUrls>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaRenditions>();
+        services.AddSingleton<MediaEditor>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

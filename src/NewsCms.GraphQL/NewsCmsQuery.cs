@@ -30,6 +30,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
-        MediaQueryFields.AddTo(this);
+        MediaLibraryQueryFields.AddTo(this);
     }
 }

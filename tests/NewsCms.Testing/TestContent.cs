@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Tags;
@@ -15,6 +17,34 @@ public static class TestContent
     public static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static readonly MarkdownRenderer Renderer = new();
+
+    /// <summary>Media URLs as the server builds them with nothing configured: root-relative.</summary>
+    public static MediaUrls MediaUrls { get; } = new(Options.Create(new MediaOptions()));
+
+    /// <summary>
+    /// A library asset row; its bytes are the test's to write to a store when it needs them. The SHA-256 and storage id
+    /// are made unique from the file name, so tests sharing a database only need distinct names.
+    /// </summary>
+    public static MediaAsset MediaAsset(
+        string fileName, MediaKind kind = MediaKind.Image, string? altText = null, DateTime? uploadedAt = null, int? uploadedBy = null, int width = 2000, int height = 1000)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileName)));
+        return new MediaAsset
+        {
+            StorageId = hash[..32],
+            FileName = fileName,
+            ContentType = kind switch { MediaKind.Image => "image/png", MediaKind.Video => "video/mp4", _ => "application/pdf" },
+            Kind = kind,
+            SizeBytes = 1234,
+            Sha256 = hash,
+            Width = kind == MediaKind.Image ? width : null,
+            Height = kind == MediaKind.Image ? height : null,
+            AltText = altText,
+            UploadedByUserId = uploadedBy,
+            UploadedAt = uploadedAt ?? Now,
+            Version = 1,
+        };
+    }
 
     public static Section Section(string slug, Section? parent = null, int order = 0) =>
         new() { Slug = slug, Name = slug.Replace('-', ' '), Parent = parent, DisplayOrder = order };

@@ -76,10 +76,11 @@ public sealed class Article
     public bool IsEmbargoedAt(DateTime utcNow) => EmbargoUntil > utcNow;
 
     /// <summary>Renders the Markdown and stores every derived form beside it; called on save, never on read.</summary>
-    public void SetBody(string markdown, MarkdownRenderer renderer)
+    /// <param name="media">What each <c>media:ID</c> of the body points at; a body with other references fails with VALIDATION.</param>
+    public void SetBody(string markdown, MarkdownRenderer renderer, IReadOnlyDictionary<int, InlineMedia>? media = null)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        var rendered = renderer.Render(markdown, new MarkdownRenderOptions(Sponsored: SponsorId is not null || Sponsor is not null));
+        var rendered = renderer.Render(markdown, new MarkdownRenderOptions(Sponsored: SponsorId is not null || Sponsor is not null, media));
         Body ??= new ArticleBody { Markdown = markdown };
         Body.Markdown = markdown;
         Body.Html = rendered.Html;

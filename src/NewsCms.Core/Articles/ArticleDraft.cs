@@ -27,4 +27,13 @@ public sealed record ArticleDraft
     public bool IsBreaking { get; init; }
     public DateTime? BreakingUntil { get; init; }
     public DateTime? EmbargoUntil { get; init; }
+
+    /// <summary>A picture from the media library to show above the story.</summary>
+    public int? HeroImageId { get; init; }
+
+    /// <summary>This story's alt text for the hero image; the asset's own when null.</summary>
+    public string? HeroImageAlt { get; init; }
+
+    /// <summary>This story's caption for the hero image; the asset's own when null.</summary>
+    public string? HeroImageCaption { get; init; }
 }

@@ -3,6 +3,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Staff;
 using static NewsCms.Core.Articles.ArticleWriting;
 
@@ -12,8 +13,10 @@ namespace NewsCms.Core.Articles;
 /// Writing articles: create, change and delete. Every save is validated in full before anything is written, carries
 /// the version it was made on, and appends a revision and an audit row in the same transaction.
 /// </summary>
-public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, MarkdownRenderer renderer, MediaUrls mediaUrls, TimeProvider clock)
 {
+    private readonly BodyRendering rendering = new(renderer, mediaUrls);
+
     /// <summary>A new draft owned by <paramref name="actor"/>, at version 1 with revision 1.</summary>
     public async Task<Article> CreateAsync(StaffActor actor, ArticleDraft draft, CancellationToken cancellationToken)
     {
@@ -26,7 +29,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         {
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
             var candidate = NewArticle(actor, now);
-            await ApplyAsync(db, candidate, draft, renderer, now, errors, cancellationToken);
+            await ApplyAsync(db, candidate, draft, rendering, now, errors, cancellationToken);
             await ArticleValidation.CheckSaveAsync(db, candidate, errors, cancellationToken);
             ArticleValidation.ThrowIfAny(errors);
         }
@@ -43,10 +46,11 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
                     await using var write = await contexts.CreateDbContextAsync(cancel);
                     await using var transaction = await write.Database.BeginTransactionAsync(cancel);
                     var article = NewArticle(actor, now);
-                    await ApplyAsync(write, article, draft, renderer, now, [], cancel);
+                    var mediaIds = await ApplyAsync(write, article, draft, rendering, now, [], cancel);
                     write.Articles.Add(article);
                     await write.SaveChangesAsync(cancel);
 
+                    await SetMediaReferencesAsync(write, article.Id, mediaIds, cancel);
                     write.ArticleRevisions.Add(RevisionOf(article, 1, actor, now, ArticleOperations.Create));
                     write.Record(actor, now, ArticleOperations.Create, EntityType, article.Id, $"Created the draft \"{article.Title}\" ({article.Slug}).");
                     await write.SaveChangesAsync(cancel);
@@ -81,7 +85,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         var article = await LoadToEditAsync(db, actor, articleId, expectedVersion, cancellationToken);
 
         var change = new Change(actor, UtcNow, expectedVersion, ArticleOperations.Update, $"Updated \"{draft.Title.Trim()}\".");
-        await ReviseAsync(contexts, db, article, draft, change, renderer, cancellationToken);
+        await ReviseAsync(contexts, db, article, draft, change, rendering, cancellationToken);
         return article;
     }
 

@@ -127,6 +127,6 @@ public sealed class ArticlePublisher(IDbContextFactory<NewsCmsDbContext> context
     private static async Task CheckPublishableAsync(NewsCmsDbContext db, Article article, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
         await ArticleValidation.CheckSaveAsync(db, article, errors, cancellationToken);
-        ArticleValidation.CheckPublishable(article, errors);
+        await ArticleValidation.CheckPublishableAsync(db, article, errors, cancellationToken);
     }
 }

@@ -18,7 +18,10 @@ public sealed record ArticleRevisionMetadata(
     string? CanonicalUrl,
     bool IsBreaking,
     DateTime? BreakingUntil,
-    DateTime? EmbargoUntil)
+    DateTime? EmbargoUntil,
+    int? HeroImageId = null,
+    string? HeroImageAlt = null,
+    string? HeroImageCaption = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,7 +40,10 @@ public sealed record ArticleRevisionMetadata(
             article.CanonicalUrl,
             article.IsBreaking,
             article.BreakingUntil,
-            article.EmbargoUntil);
+            article.EmbargoUntil,
+            article.HeroImageId,
+            article.HeroImageAlt,
+            article.HeroImageCaption);
     }
 
     public static ArticleRevisionMetadata Parse(string json) =>

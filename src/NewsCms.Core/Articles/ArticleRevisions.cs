@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Staff;
 using static NewsCms.Core.Articles.ArticleWriting;
 
 namespace NewsCms.Core.Articles;
 
 /// <summary>An article's history: every save as a numbered revision, what changed between two, and going back to one.</summary>
-public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> contexts, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> contexts, MarkdownRenderer renderer, MediaUrls mediaUrls, TimeProvider clock)
 {
     /// <summary>Every revision of the article, newest first.</summary>
     public async Task<IReadOnlyList<ArticleRevision>> ListAsync(StaffActor actor, int articleId, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
             ?? throw NewsCmsException.NotFound($"Revision {number} of the article");
 
         var change = new Change(actor, clock.GetUtcNow().UtcDateTime, expectedVersion, ArticleOperations.RestoreRevision, $"Restored revision {number} of \"{revision.Title}\".");
-        await ReviseAsync(contexts, db, article, DraftOf(revision), change, renderer, cancellationToken);
+        await ReviseAsync(contexts, db, article, DraftOf(revision), change, new BodyRendering(renderer, mediaUrls), cancellationToken);
         return article;
     }
 
@@ -153,6 +154,9 @@ public sealed class ArticleRevisions(IDbContextFactory<NewsCmsDbContext> context
             IsBreaking = meta.IsBreaking,
             BreakingUntil = meta.BreakingUntil,
             EmbargoUntil = meta.EmbargoUntil,
+            HeroImageId = meta.HeroImageId,
+            HeroImageAlt = meta.HeroImageAlt,
+            HeroImageCaption = meta.HeroImageCaption,
         };
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 
 namespace NewsCms.Core.Articles;
 
@@ -26,6 +27,8 @@ internal static class ArticleValidation
         CheckLength(errors, "metaDescription", article.MetaDescription, Article.MetaDescriptionMaxLength);
         CheckLength(errors, "sponsorDisclosure", article.SponsorDisclosure, Article.DisclosureMaxLength);
         CheckLength(errors, "canonicalUrl", article.CanonicalUrl, Article.UrlMaxLength);
+        CheckLength(errors, "heroImageAlt", article.HeroImageAlt, MediaAsset.AltTextMaxLength);
+        CheckLength(errors, "heroImageCaption", article.HeroImageCaption, MediaAsset.CaptionMaxLength);
         if (!errors.ContainsKey("canonicalUrl") && article.CanonicalUrl is { } url && !IsAbsoluteWebUrl(url))
         {
             errors["canonicalUrl"] = "The canonical URL must be an absolute http or https address.";
@@ -46,7 +49,13 @@ internal static class ArticleValidation
     }
 
     /// <summary>What a story needs before readers may see it, on top of <see cref="CheckSaveAsync"/>.</summary>
-    public static void CheckPublishable(Article article, Dictionary<string, string> errors)
+    public static async Task CheckPublishableAsync(NewsCmsDbContext db, Article article, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        CheckPublishable(article, errors);
+        await CheckAltTextAsync(db, article, errors, cancellationToken);
+    }
+
+    private static void CheckPublishable(Article article, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(article.Summary))
         {
@@ -87,6 +96,45 @@ internal static class ArticleValidation
         await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != articleId, cancellationToken)
         || await db.ArticleSlugRedirects.AnyAsync(r => r.Slug == slug && r.ArticleId != articleId, cancellationToken);
 
+    /// <summary>
+    /// Every picture readers get must say what it shows: the story's own alt text, or else the one the library keeps
+    /// for the asset. Checked when a story goes live, not on drafts, so that writers can place pictures first.
+    /// </summary>
+    private static async Task CheckAltTextAsync(NewsCmsDbContext db, Article article, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var images = MarkdownRenderer.FindMediaReferences(article.Body?.Markdown ?? "").Images
+            .Where(image => string.IsNullOrWhiteSpace(image.AltText))
+            .ToList();
+        var heroNeedsAlt = article.HeroImageId is not null && string.IsNullOrWhiteSpace(article.HeroImageAlt);
+        var ids = images.Select(image => image.MediaAssetId).ToList();
+        if (heroNeedsAlt)
+        {
+            ids.Add(article.HeroImageId!.Value);
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var described = await db.MediaAssets
+            .Where(a => ids.Contains(a.Id) && a.AltText != null && a.AltText.Trim() != "")
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        if (heroNeedsAlt && !described.Contains(article.HeroImageId!.Value))
+        {
+            errors.TryAdd("heroImageAlt", "The hero image needs alt text before the story goes live: write it here or on the asset in the library.");
+        }
+
+        var undescribed = images.Select(image => image.MediaAssetId).Where(id => !described.Contains(id)).Distinct().ToList();
+        if (undescribed.Count > 0)
+        {
+            errors.TryAdd(
+                "body",
+                $"Every picture needs alt text before the story goes live: give {string.Join(", ", undescribed.Select(id => $"media:{id}"))} alt text in the Markdown (![what it shows](media:ID)) or on the asset in the library.");
+        }
+    }
+
     private static async Task CheckReferencesAsync(NewsCmsDbContext db, Article article, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
         if (article.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
@@ -103,6 +151,19 @@ internal static class ArticleValidation
         if (authorIds.Count > 0 && await db.Authors.CountAsync(a => authorIds.Contains(a.Id), cancellationToken) != authorIds.Count)
         {
             errors.TryAdd("authorIds", "One of the authors does not exist.");
+        }
+
+        if (article.HeroImageId is { } heroId)
+        {
+            var kind = await db.MediaAssets.Where(a => a.Id == heroId).Select(a => (MediaKind?)a.Kind).FirstOrDefaultAsync(cancellationToken);
+            if (kind is null)
+            {
+                errors["heroImageId"] = "There is no such media asset.";
+            }
+            else if (kind != MediaKind.Image)
+            {
+                errors["heroImageId"] = $"The hero image must be a picture; this asset is a {kind.Value.ToString().ToLowerInvariant()}.";
+            }
         }
 
         var tagIds = article.Tags.Select(t => t.TagId).ToList();

@@ -3,6 +3,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Staff;
 
 namespace NewsCms.Core.Articles;
@@ -72,10 +73,12 @@ internal static class ArticleWriting
 
     /// <summary>
     /// Copies the draft onto the tracked article. A body the renderer refuses lands in <paramref name="errors"/> with
-    /// the rest, so one response lists every problem; nothing is saved while there are any.
+    /// the rest, so one response lists every problem; nothing is saved while there are any. The inline media rows of
+    /// a saved article follow the body in the same save; a new article has no id yet, so its caller adds them.
     /// </summary>
-    public static async Task ApplyAsync(
-        NewsCmsDbContext db, Article article, ArticleDraft draft, MarkdownRenderer renderer, DateTime utcNow, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    /// <returns>The library assets the body refers to.</returns>
+    public static async Task<IReadOnlySet<int>> ApplyAsync(
+        NewsCmsDbContext db, Article article, ArticleDraft draft, BodyRendering rendering, DateTime utcNow, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var previousSlug = article.Slug;
@@ -92,6 +95,9 @@ internal static class ArticleWriting
         article.IsBreaking = draft.IsBreaking;
         article.BreakingUntil = Utc(draft.BreakingUntil);
         article.EmbargoUntil = Utc(draft.EmbargoUntil);
+        article.HeroImageId = draft.HeroImageId;
+        article.HeroImageAlt = Blank(draft.HeroImageAlt);
+        article.HeroImageCaption = Blank(draft.HeroImageCaption);
         if (draft.AuthorIds.Distinct().Count() != draft.AuthorIds.Count)
         {
             errors["authorIds"] = "An author appears twice in the byline.";
@@ -103,6 +109,7 @@ internal static class ArticleWriting
 
         SetTags(article, draft.TagIds);
 
+        IReadOnlySet<int> mediaIds = new HashSet<int>();
         if (draft.Markdown.Length > ArticleBody.MarkdownMaxLength)
         {
             // Not rendered at all: the answer is the same, and rendering would only burn time on it.
@@ -112,8 +119,10 @@ internal static class ArticleWriting
         {
             try
             {
+                var media = await InlineMediaAsync(db, draft.Markdown, rendering.MediaUrls, cancellationToken);
                 // After the sponsor, so that links in a sponsored body are rendered as sponsored.
-                article.SetBody(draft.Markdown, renderer);
+                article.SetBody(draft.Markdown, rendering.Renderer, media);
+                mediaIds = media.Keys.ToHashSet();
             }
             catch (NewsCmsException e) when (e.Code == ErrorCode.Validation)
             {
@@ -128,6 +137,43 @@ internal static class ArticleWriting
         {
             await MoveSlugAsync(db, article, previousSlug, utcNow, cancellationToken);
         }
+
+        if (article.Id != 0 && !errors.ContainsKey("body"))
+        {
+            await SetMediaReferencesAsync(db, article.Id, mediaIds, cancellationToken);
+        }
+
+        return mediaIds;
+    }
+
+    /// <summary>
+    /// Makes the article's inline media rows match <paramref name="mediaIds"/>, in the context's next save, so that
+    /// deleting an asset can tell which stories show it without reading every body.
+    /// </summary>
+    public static async Task SetMediaReferencesAsync(NewsCmsDbContext db, int articleId, IReadOnlySet<int> mediaIds, CancellationToken cancellationToken)
+    {
+        var current = articleId == 0
+            ? []
+            : await db.ArticleMediaReferences.Where(r => r.ArticleId == articleId).ToListAsync(cancellationToken);
+        db.ArticleMediaReferences.RemoveRange(current.Where(r => !mediaIds.Contains(r.MediaAssetId)));
+        foreach (var id in mediaIds.Where(id => current.TrueForAll(r => r.MediaAssetId != id)))
+        {
+            db.ArticleMediaReferences.Add(new ArticleMediaReference { ArticleId = articleId, MediaAssetId = id });
+        }
+    }
+
+    /// <summary>The assets the body refers to, in one query, as what their references become; unknown ids are left for the renderer to report.</summary>
+    private static async Task<IReadOnlyDictionary<int, InlineMedia>> InlineMediaAsync(
+        NewsCmsDbContext db, string markdown, MediaUrls mediaUrls, CancellationToken cancellationToken)
+    {
+        var ids = MarkdownRenderer.FindMediaReferences(markdown).AssetIds.ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, InlineMedia>();
+        }
+
+        var assets = await db.MediaAssets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        return assets.ToDictionary(a => a.Id, mediaUrls.Inline);
     }
 
     /// <summary>Saves new content for an existing article: draft rules always, publishing rules while it is live or due.</summary>
@@ -137,15 +183,15 @@ internal static class ArticleWriting
         Article article,
         ArticleDraft draft,
         Change change,
-        MarkdownRenderer renderer,
+        BodyRendering rendering,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        await ApplyAsync(db, article, draft, renderer, change.UtcNow, errors, cancellationToken);
+        await ApplyAsync(db, article, draft, rendering, change.UtcNow, errors, cancellationToken);
         await ArticleValidation.CheckSaveAsync(db, article, errors, cancellationToken);
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
-            ArticleValidation.CheckPublishable(article, errors);
+            await ArticleValidation.CheckPublishableAsync(db, article, errors, cancellationToken);
         }
 
         if (article.Status == ArticleStatus.Scheduled && article.EmbargoUntil > article.PublishedAt)
@@ -295,6 +341,9 @@ internal static class ArticleWriting
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>What a save needs to render a body: the renderer, and the URLs its <c>media:</c> references become.</summary>
+    public sealed record BodyRendering(MarkdownRenderer Renderer, MediaUrls MediaUrls);
 
     /// <summary>Who saves on top of which version, through which operation, and the audit log's sentence for it.</summary>
     public sealed record Change(StaffActor Actor, DateTime UtcNow, int ExpectedVersion, string Operation, string Summary);

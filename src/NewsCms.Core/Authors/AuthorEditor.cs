@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Staff;
 
 namespace NewsCms.Core.Authors;
 
 /// <summary>
 /// What an editor sends to create an author or to replace one: an update sets every field. A null slug is made from
-/// the name on create and keeps the current one on update, so that the author's page does not move.
+/// the name on create and keeps the current one on update, so that the author's page does not move. The avatar is a
+/// picture from the media library.
 /// </summary>
-public sealed record AuthorInput(string Name, string? Slug, string? JobTitle, string? Bio);
+public sealed record AuthorInput(string Name, string? Slug, string? JobTitle, string? Bio, int? AvatarMediaId = null);
 
 /// <summary>Creates, changes and deletes authors, for staff whose role grants <see cref="Permission.ManageTaxonomy"/>.</summary>
 public sealed class AuthorEditor(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
@@ -54,11 +56,14 @@ public sealed class AuthorEditor(IDbContextFactory<NewsCmsDbContext> contexts, T
             errors.Add("slug", $"Another author already uses the slug '{slug}'.");
         }
 
+        await ImageReferences.CheckAsync(db, errors, "avatarId", input.AvatarMediaId, cancellationToken);
+
         errors.ThrowIfAny();
         author.Name = name;
         author.Slug = slug;
         author.JobTitle = jobTitle;
         author.Bio = bio;
+        author.AvatarMediaId = input.AvatarMediaId;
     }
 
     private static async Task RefuseWhileReferencedAsync(NewsCmsDbContext db, int id, CancellationToken cancellationToken)

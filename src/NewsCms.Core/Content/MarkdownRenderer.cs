@@ -3,6 +3,9 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoLinks;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using NewsCms.Core.Common;
 
 namespace NewsCms.Core.Content;
@@ -28,10 +31,13 @@ public sealed class MarkdownRenderer
             return Empty;
         }
 
-        using var document = HtmlSafety.Sanitize(ToUnsanitizedHtml(markdown));
+        var parsed = Parse(markdown);
+        var sizes = ResolveMedia(parsed, options.Media);
+        using var document = HtmlSafety.Sanitize(ToUnsanitizedHtml(parsed));
 
         // SanitizeDom parses the fragment inside an explicit <body>, so there always is one.
         var body = document.Body!;
+        InlineMediaSizes.Apply(body, sizes);
 
         // Anchors and rels go on after sanitizing, so the sanitizer can neither prefix nor drop them
         // and need not allow id or rel at all; both are built from slugs and constants that cannot
@@ -47,17 +53,113 @@ public sealed class MarkdownRenderer
         return new RenderedBody(html, plainText, outline, wordCount, ReadingTime.Minutes(wordCount));
     }
 
-    private static string ToUnsanitizedHtml(string markdown)
+    /// <summary>
+    /// The library assets <paramref name="markdown"/> shows or links with <c>media:ID</c>, read from the same parse the
+    /// renderer makes, so that what is looked up is exactly what will be rendered.
+    /// </summary>
+    public static MediaReferences FindMediaReferences(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var ids = new HashSet<int>();
+        var images = new List<InlineImage>();
+        var malformed = new List<string>();
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return new MediaReferences(ids, images, malformed);
+        }
+
+        foreach (var link in Parse(markdown).Descendants<LinkInline>())
+        {
+            if (link.Url is not { } url || !MediaReferences.IsMediaUrl(url))
+            {
+                continue;
+            }
+
+            if (MediaReferences.IdOf(url) is not { } id)
+            {
+                malformed.Add(url);
+                continue;
+            }
+
+            ids.Add(id);
+            if (link.IsImage)
+            {
+                images.Add(new InlineImage(id, AltTextOf(link)));
+            }
+        }
+
+        return new MediaReferences(ids, images, malformed);
+    }
+
+    private static MarkdownDocument Parse(string markdown)
     {
         try
         {
-            return Markdown.ToHtml(markdown, Pipeline);
+            return Markdown.Parse(markdown, Pipeline);
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
             // Markdig refuses input nested past its depth limit: that is the author's to fix, not a server fault.
             throw NewsCmsException.Invalid("body", "The body is nested too deeply to render; flatten its quotes or lists.");
         }
+    }
+
+    /// <summary>
+    /// Points every <c>media:</c> target at the asset's URL. A reference to an asset that is not given, or a
+    /// <c>media:</c> target that names none, fails the save: it would otherwise reach readers as a broken picture (the
+    /// sanitizer would drop the unknown scheme, so it could never reach them as anything else).
+    /// </summary>
+    /// <returns>The sizes to put on each resolved picture, by the URL it now has.</returns>
+    private static Dictionary<string, InlineMedia> ResolveMedia(MarkdownDocument document, IReadOnlyDictionary<int, InlineMedia>? media)
+    {
+        var sizes = new Dictionary<string, InlineMedia>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is not { } url || !MediaReferences.IsMediaUrl(url))
+            {
+                continue;
+            }
+
+            if (MediaReferences.IdOf(url) is { } id && media is not null && media.TryGetValue(id, out var resolved))
+            {
+                link.Url = resolved.Url;
+                sizes.TryAdd(resolved.Url, resolved);
+            }
+            else
+            {
+                unknown.Add(url);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw NewsCmsException.Invalid(
+                "body",
+                $"The body refers to media the library does not have: {string.Join(", ", unknown.Distinct(StringComparer.Ordinal))}. Use media:ID with the id of an uploaded asset.");
+        }
+
+        return sizes;
+    }
+
+    private static string ToUnsanitizedHtml(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>The alt text as Markdig writes it into the alt attribute: the text of the image's label, markup dropped.</summary>
+    private static string AltTextOf(LinkInline image)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForInline = false };
+        renderer.WriteChildren(image);
+        writer.Flush();
+        return writer.ToString().Trim();
     }
 
     private static MarkdownPipeline BuildPipeline() =>

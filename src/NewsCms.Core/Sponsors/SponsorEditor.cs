@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Media;
 using NewsCms.Core.Staff;
 
 namespace NewsCms.Core.Sponsors;
@@ -9,7 +10,7 @@ namespace NewsCms.Core.Sponsors;
 /// <summary>
 /// What the partnerships team sends to create a sponsor or to replace one: an update sets every field. A null slug
 /// is made from the name on create and keeps the current one on update. The active window takes times with any
-/// offset and is stored in UTC; a null end means until further notice.
+/// offset and is stored in UTC; a null end means until further notice. The logo is a picture from the media library.
 /// </summary>
 public sealed record SponsorInput(
     string Name,
@@ -19,7 +20,8 @@ public sealed record SponsorInput(
     string? Description,
     DateTimeOffset? ActiveFrom,
     DateTimeOffset? ActiveUntil,
-    int DisplayOrder);
+    int DisplayOrder,
+    int? LogoMediaId = null);
 
 /// <summary>Creates, changes and deletes sponsors, for staff whose role grants <see cref="Permission.ManageSponsors"/>.</summary>
 public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
@@ -85,6 +87,8 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
             errors.Add("slug", $"Another sponsor already uses the slug '{slug}'.");
         }
 
+        await ImageReferences.CheckAsync(db, errors, "logoId", input.LogoMediaId, cancellationToken);
+
         errors.ThrowIfAny();
         sponsor.Name = name;
         sponsor.Slug = slug;
@@ -94,6 +98,7 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         sponsor.ActiveFrom = activeFrom;
         sponsor.ActiveUntil = activeUntil;
         sponsor.DisplayOrder = input.DisplayOrder;
+        sponsor.LogoMediaId = input.LogoMediaId;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using NewsCms.Core.Articles;
 using NewsCms.Core.Routing;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
@@ -54,6 +55,9 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
         Field<SponsorGraphType>("sponsor").Description("The sponsor of sponsored content; null for editorial stories.")
             .Resolve(c => c.Source.SponsorId is { } id ? c.Service<SponsorByIdLoader>().Load(id) : null);
         Field<StringGraphType>("sponsorDisclosure").Description("The disclosure a sponsored story must show readers.").Resolve(c => c.Source.SponsorDisclosure);
+        Field<ArticleImageGraphType>("heroImage")
+            .Description("The picture above the story, with the alt text and caption it shows with; null when it has none.")
+            .Resolve(ArticleImage.HeroOf);
 
         Field<NonNullGraphType<StringGraphType>>(HtmlField)
             .Description("The body as sanitized HTML, rendered when the story was saved.")

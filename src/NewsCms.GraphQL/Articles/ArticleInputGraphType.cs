@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Common;
+using NewsCms.Core.Media;
 using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
@@ -29,7 +31,12 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("tagIds").Description("The global ids of the story's tags.");
         Field<IdGraphType>("sponsorId").Description("The global id of the sponsor, for sponsored content only.");
         Field<StringGraphType>("sponsorDisclosure").Description($"The disclosure readers see on sponsored content, at most {Article.DisclosureMaxLength} characters; needed to publish it.");
-        Field<StringGraphType>("body").Description($"The body in Markdown, at most {ArticleBody.MarkdownMaxLength:N0} characters. Authors write Markdown, never HTML: typed tags show as text.");
+        Field<StringGraphType>("body").Description(
+            $"The body in Markdown, at most {ArticleBody.MarkdownMaxLength:N0} characters. Authors write Markdown, never HTML: typed tags show as text. " +
+            "`![alt](media:ID)` shows a library picture (ID: the asset's global id, or its number); it is rendered to the picture's URL on save, and to publish every picture needs alt text, here or on the asset.");
+        Field<IdGraphType>("heroImageId").Description("The global id of a picture from the media library to show above the story.");
+        Field<StringGraphType>("heroImageAlt").Description($"This story's alt text for the hero image, at most {MediaAsset.AltTextMaxLength} characters; the asset's when omitted. Publishing needs one or the other.");
+        Field<StringGraphType>("heroImageCaption").Description($"This story's caption for the hero image, at most {MediaAsset.CaptionMaxLength} characters; the asset's when omitted.");
         Field<StringGraphType>("metaTitle").Description($"The title for search engines, at most {Article.MetaTitleMaxLength} characters; the headline when omitted.");
         Field<StringGraphType>("metaDescription").Description($"The description for search engines, at most {Article.MetaDescriptionMaxLength} characters; the summary when omitted.");
         Field<StringGraphType>("canonicalUrl").Description("The absolute http(s) URL of the original, when the story first ran elsewhere.");
@@ -62,6 +69,9 @@ public sealed class ArticleInputGraphType : InputObjectGraphType
             IsBreaking = input.GetValueOrDefault("isBreaking") is true,
             BreakingUntil = EditorialArguments.Utc(input.GetValueOrDefault("breakingUntil")),
             EmbargoUntil = EditorialArguments.Utc(input.GetValueOrDefault("embargoUntil")),
+            HeroImageId = Reference(input, "heroImageId", MediaAssetGraphType.TypeName, errors),
+            HeroImageAlt = Text(input, "heroImageAlt"),
+            HeroImageCaption = Text(input, "heroImageCaption"),
         };
 
         if (errors.Count > 0)

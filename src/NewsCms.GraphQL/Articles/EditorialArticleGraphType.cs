@@ -4,6 +4,7 @@ using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
@@ -50,6 +51,15 @@ public sealed class EditorialArticleGraphType : ObjectGraphType<Article>
         Field<SponsorGraphType>("sponsor").Description("The sponsor of sponsored content; null for editorial stories.")
             .Resolve(c => c.Source.SponsorId is { } id ? c.Service<SponsorByIdLoader>().Load(id) : null);
         Field<StringGraphType>("sponsorDisclosure").Description("The disclosure a sponsored story shows readers.").Resolve(c => c.Source.SponsorDisclosure);
+        Field<ArticleImageGraphType>("heroImage")
+            .Description("The picture above the story, with the alt text and caption it shows with; null when it has none.")
+            .Resolve(ArticleImage.HeroOf);
+        Field<StringGraphType>("heroImageAlt")
+            .Description("The story's own alt text for the hero image as entered; null uses the asset's.")
+            .Resolve(c => c.Source.HeroImageAlt);
+        Field<StringGraphType>("heroImageCaption")
+            .Description("The story's own caption for the hero image as entered; null uses the asset's.")
+            .Resolve(c => c.Source.HeroImageCaption);
 
         Field<StringGraphType>("metaTitle").Description("The meta title as entered; null falls back to the headline.").Resolve(c => c.Source.MetaTitle);
         Field<StringGraphType>("metaDescription").Description("The meta description as entered; null falls back to the summary.").Resolve(c => c.Source.MetaDescription);

@@ -5,6 +5,8 @@ using NewsCms.Core.Routing;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Authors;
@@ -25,6 +27,9 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name as the byline prints it.").Resolve(c => c.Source.Name);
         Field<StringGraphType>("jobTitle").Description("The author's role, such as \"Technology correspondent\".").Resolve(c => c.Source.JobTitle);
         Field<StringGraphType>("bio").Description("A short biography.").Resolve(c => c.Source.Bio);
+        Field<MediaAssetGraphType>("avatar")
+            .Description("The author's portrait; null when there is none.")
+            .Resolve(c => c.Source.AvatarMediaId is { } id ? c.Service<MediaAssetByIdLoader>().Load(id) : null);
         Field<NonNullGraphType<IntGraphType>>("version")
             .Description("Staff only: the author's version, to send back as `expectedVersion` when changing or deleting it.")
             .RequirePermission(Permission.ReadDrafts)

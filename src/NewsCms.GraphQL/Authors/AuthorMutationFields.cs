@@ -3,6 +3,7 @@ using GraphQL.Types;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Authors;
@@ -47,7 +48,8 @@ internal static class AuthorMutationFields
             input.Required<string>("name"),
             input.Text("slug"),
             input.Text("jobTitle"),
-            input.Text("bio"));
+            input.Text("bio"),
+            GlobalIdArguments.Optional(input["avatarId"], MediaAssetGraphType.TypeName, "avatarId"));
     }
 }
 
@@ -61,5 +63,6 @@ public sealed class AuthorInputGraphType : InputObjectGraphType
         Field<StringGraphType>("slug").Description("The address of the author's page: lowercase words joined by hyphens. Omitted: made from the name on create, kept on update.");
         Field<StringGraphType>("jobTitle").Description($"The author's role, such as \"Technology correspondent\"; at most {Author.JobTitleMaxLength} characters. Omitted or null clears it.");
         Field<StringGraphType>("bio").Description($"A short biography; at most {Author.BioMaxLength} characters. Omitted or null clears it.");
+        Field<IdGraphType>("avatarId").Description("The global id of the author's portrait, a picture from the media library. Omitted or null clears it.");
     }
 }

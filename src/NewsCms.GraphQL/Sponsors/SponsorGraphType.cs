@@ -2,6 +2,8 @@ using GraphQL.Types;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Loading;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Sponsors;
@@ -23,6 +25,9 @@ public sealed class SponsorGraphType : ObjectGraphType<Sponsor>
         Field<NonNullGraphType<SponsorTierGraphType>>("tier").Description("The sponsorship level.").Resolve(c => c.Source.Tier);
         Field<StringGraphType>("description").Description("A short description of the sponsor.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position in the sponsor strip; lower comes first.").Resolve(c => c.Source.DisplayOrder);
+        Field<MediaAssetGraphType>("logo")
+            .Description("The sponsor's logo; null when it has none.")
+            .Resolve(c => c.Source.LogoMediaId is { } id ? c.Service<MediaAssetByIdLoader>().Load(id) : null);
         Field<DateTimeGraphType>("activeFrom")
             .Description("Staff only: when the sponsor starts showing, in UTC; null means since always.")
             .RequirePermission(Permission.ManageSponsors)

@@ -4,6 +4,7 @@ using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.GraphQL.Sponsors;
@@ -56,7 +57,8 @@ internal static class SponsorMutationFields
             input.Text("description"),
             AsUtc(input["activeFrom"]),
             AsUtc(input["activeUntil"]),
-            input.Required<int>("displayOrder"));
+            input.Required<int>("displayOrder"),
+            GlobalIdArguments.Optional(input["logoId"], MediaAssetGraphType.TypeName, "logoId"));
     }
 }
 
@@ -74,5 +76,6 @@ public sealed class SponsorInputGraphType : InputObjectGraphType
         Field<DateTimeGraphType>("activeFrom").Description("When the sponsor starts showing; a time with an offset is stored in UTC, one without is read as UTC. Null: since always.");
         Field<DateTimeGraphType>("activeUntil").Description("When the sponsor stops showing (exclusive), read as `activeFrom` is; must be after it. Null: until further notice.");
         Field<NonNullGraphType<IntGraphType>>("displayOrder").Description("Position in the sponsor strip; lower comes first.");
+        Field<IdGraphType>("logoId").Description("The global id of the sponsor's logo, a picture from the media library. Omitted or null clears it.");
     }
 }

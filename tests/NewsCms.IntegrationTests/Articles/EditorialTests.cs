@@ -33,11 +33,11 @@ public abstract class EditorialTests<TDatabase> : IClassFixture<TDatabase>, IAsy
 
     protected EditorialNewsroom Newsroom { get; private set; } = null!;
 
-    protected ArticleEditor Editing => new(Database.Contexts, new MarkdownRenderer(), Clock);
+    protected ArticleEditor Editing => new(Database.Contexts, new MarkdownRenderer(), TestContent.MediaUrls, Clock);
 
     protected ArticlePublisher Publishing => new(Database.Contexts, Clock);
 
-    protected ArticleRevisions Revisions => new(Database.Contexts, new MarkdownRenderer(), Clock);
+    protected ArticleRevisions Revisions => new(Database.Contexts, new MarkdownRenderer(), TestContent.MediaUrls, Clock);
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -117,7 +117,7 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         var author = TestContent.Author("job-revision-author");
         await database.Contexts.SaveAsync(section, author);
         var renderer = new MarkdownRenderer();
-        var editing = new ArticleEditor(database.Contexts, renderer, clock);
+        var editing = new ArticleEditor(database.Contexts, renderer, TestContent.MediaUrls, clock);
         var draft = new ArticleDraft
         {
             Title = "Rates decision",
@@ -135,7 +135,7 @@ public abstract class ScheduledPublisherTests<TDatabase>(TDatabase database) : I
         Assert.Contains(created.Id, await Publisher().PublishDueAsync(Cancel));
         Assert.Empty(await Publisher().PublishDueAsync(Cancel));
 
-        var revisions = new ArticleRevisions(database.Contexts, renderer, clock);
+        var revisions = new ArticleRevisions(database.Contexts, renderer, TestContent.MediaUrls, clock);
         var history = await revisions.ListAsync(editor, created.Id, Cancel);
         Assert.Equal(
             [(4, ScheduledPublisher.PublishOperation), (3, ArticleOperations.Update), (2, ArticleOperations.Schedule), (1, ArticleOperations.Create)],
