@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Staff;
@@ -26,5 +27,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);
         PreviewMutationFields.AddTo(this);
+        MediaMutationFields.AddTo(this);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Media;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
@@ -29,5 +30,6 @@ public sealed class NewsCmsQuery : ObjectGraphType
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
+        MediaQueryFields.AddTo(this);
     }
 }
