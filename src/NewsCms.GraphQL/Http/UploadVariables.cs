@@ -36,7 +36,11 @@ internal static class UploadVariables
         {
             case IReadOnlyDictionary<string, object?> map:
                 var copy = new Dictionary<string, object?>(map, StringComparer.Ordinal);
-                copy.TryGetValue(segment, out var child);
+                if (!copy.TryGetValue(segment, out var child))
+                {
+                    throw new InvalidUploadPathException(path, "no such variable was sent in 'operations'");
+                }
+
                 copy[segment] = PlaceAt(child, path, depth + 1, upload);
                 return copy;
             case IEnumerable<object?> list when container is not string && int.TryParse(segment, out var index):
