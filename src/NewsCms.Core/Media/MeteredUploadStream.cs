@@ -56,7 +56,8 @@ internal sealed class MeteredUploadStream(Stream upload) : Stream
         else
         {
             // One byte beyond the limit is enough to know; never ask the client for more.
-            var room = (int)Math.Min(buffer.Length, Math.Max(1, Limit - BytesRead + 1));
+            var remaining = Limit - BytesRead;
+            var room = remaining >= buffer.Length ? buffer.Length : (int)remaining + 1;
             read = await upload.ReadAsync(buffer[..room], cancellationToken);
         }
 

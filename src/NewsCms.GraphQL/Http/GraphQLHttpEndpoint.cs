@@ -110,6 +110,10 @@ internal sealed class GraphQLHttpEndpoint(
         {
             read = (null, new RequestProblem($"The multipart/form-data body is malformed: {e.Message}"));
         }
+        catch (Exception e) when (e is IOException or OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client hung up mid-file: nobody to answer, and its spooled files go with the request
+        }
 
         if (read.Problem is not null)
         {

@@ -32,15 +32,3 @@ internal static class MediaMutationFields
                     c.CancellationToken);
             });
 }
-
-internal static class MediaQueryFields
-{
-    public static void AddTo(ObjectGraphType query) =>
-        query.Field<MediaAssetGraphType>("mediaAsset")
-            .Description("Staff only: the media asset with this id, or null when there is none.")
-            .RequirePermission(Permission.UploadMedia)
-            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The asset's global id.")
-            .Resolve(c => Relay.GlobalId.IdOf(c.GetArgument<string>("id"), MediaAssetGraphType.TypeName) is { } id
-                ? c.Service<Loading.MediaAssetByIdLoader>().Load(id)
-                : null);
-}
