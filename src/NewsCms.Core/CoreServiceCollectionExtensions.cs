@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaRenditions>();
         services.AddSingleton<MediaEditor>();
+        services.AddSingleton<MediaUploads>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -28,5 +28,6 @@ public sealed class NewsCmsMutation : ObjectGraphType
         ArticleMutationFields.AddTo(this);
         PreviewMutationFields.AddTo(this);
         MediaLibraryMutationFields.AddTo(this);
+        MediaMutationFields.AddTo(this);
     }
 }

@@ -14,10 +14,16 @@ internal sealed record GraphQLHttpRequest(
     JsonElement? Extensions)
 {
     public bool IsGet { get; init; }
+
+    /// <summary>The files of a multipart request and where in the variables each one goes.</summary>
+    public IReadOnlyList<UploadPlacement> Uploads { get; init; } = [];
 }
 
+/// <summary>A file and one variable path (<c>variables.file</c> as ["file"]) it stands at.</summary>
+internal sealed record UploadPlacement(IReadOnlyList<string> VariablePath, Upload Upload);
+
 /// <summary>Why a request could not be read; the status is 400 unless a more precise one applies.</summary>
-internal sealed record RequestProblem(string Message, int? FixedStatusCode = null);
+internal sealed record RequestProblem(string Message, int? FixedStatusCode = null, string Code = "INVALID_REQUEST");
 
 /// <summary>
 /// Reads GET query strings and JSON POST bodies into <see cref="GraphQLHttpRequest"/>. Wrong types are refused here,
@@ -105,7 +111,7 @@ internal static class GraphQLHttpRequestReader
         return buffer.ToArray();
     }
 
-    private static (GraphQLHttpRequest?, RequestProblem?) ReadPost(JsonElement root)
+    internal static (GraphQLHttpRequest?, RequestProblem?) ReadPost(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -211,6 +217,6 @@ internal static class GraphQLHttpRequestReader
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
         value.Count == 0 || string.IsNullOrEmpty(value[0]) ? null : value[0];
 
-    private static RequestProblem TooLarge(int maxBytes) =>
+    internal static RequestProblem TooLarge(long maxBytes) =>
         new($"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 }

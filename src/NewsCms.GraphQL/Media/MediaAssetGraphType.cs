@@ -140,5 +140,8 @@ public sealed class MediaKindGraphType : EnumerationGraphType<MediaKind>
     {
         Name = "MediaKind";
         Description = "What an asset is, decided from its bytes.";
+        Values.FindByValue(MediaKind.Image)!.Description = "A JPEG, PNG, WebP or GIF picture.";
+        Values.FindByValue(MediaKind.Video)!.Description = "An MP4 video.";
+        Values.FindByValue(MediaKind.Document)!.Description = "A PDF document.";
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Http;
 
 namespace NewsCms.Api.Tests.Authorization;
 
@@ -43,12 +44,13 @@ public static class AccessProbes
             }
 
             requirements.AddRange(RequirementsOfReturnedType(field));
+            var open = $"mutation{UploadVariable(field)} {{ ";
             if (requirements.Count > 0)
             {
-                probes.Add(new AccessProbe($"Mutation.{field.Name}", $"mutation {{ {Select(field, null)} }}", requirements, IsMutation: true));
+                probes.Add(new AccessProbe($"Mutation.{field.Name}", $"{open}{Select(field, null)} }}", requirements, IsMutation: true));
             }
 
-            ProbeGuardedArguments(schema.Mutation!, field, "mutation { ", " }", probes, isMutation: true);
+            ProbeGuardedArguments(schema.Mutation!, field, open, " }", probes, isMutation: true);
         }
 
         return probes;
@@ -130,8 +132,18 @@ public static class AccessProbes
         return chosen.Count == 0 ? "" : "(" + string.Join(", ", chosen.Select(a => $"{a.Name}: {Literal(a.ResolvedType!)}")) + ")";
     }
 
+    /// <summary>
+    /// A file cannot be written as a literal (the Upload scalar refuses one as invalid), so a field that takes one is
+    /// probed with a variable; the rule refuses the document before variables are read.
+    /// </summary>
+    private static string UploadVariable(FieldType field) =>
+        (field.Arguments ?? []).Any(a => a.ResolvedType?.GetNamedType() is UploadGraphType) ? $"(${UploadVariableName}: Upload!)" : "";
+
+    private const string UploadVariableName = "upload";
+
     private static string Literal(IGraphType type) => type switch
     {
+        UploadGraphType => "$" + UploadVariableName,
         NonNullGraphType nonNull => Literal(nonNull.ResolvedType!),
         ListGraphType list => $"[{Literal(list.ResolvedType!)}]",
         IdGraphType => "\"QXJ0aWNsZTox\"",

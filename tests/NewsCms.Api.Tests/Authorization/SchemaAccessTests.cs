@@ -48,6 +48,8 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Equal(before, await FingerprintAsync());
         Assert.Contains(probes, p => p.Element == "Mutation.createApiToken");
         Assert.Contains(probes, p => p.Element == "Query.apiTokens");
+        Assert.Contains(probes, p => p.Element == "Mutation.uploadMedia");
+        Assert.Contains(probes, p => p.Element == "Query.mediaAsset");
     }
 
     [Fact]

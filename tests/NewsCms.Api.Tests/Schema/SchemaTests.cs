@@ -63,5 +63,5 @@ public sealed class SchemaTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     private static bool IsBuiltInScalar(IGraphType type) =>
-        type is ScalarGraphType && type.Name is "String" or "Int" or "Float" or "Boolean" or "ID" or "DateTime";
+        type is ScalarGraphType && type.Name is "String" or "Int" or "Float" or "Boolean" or "ID" or "DateTime" or "Long";
 }
