@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<MediaOptions>();
         services.AddSingleton<MediaUrls>();
         services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<OrphanMediaSweeper>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();
