@@ -37,7 +37,14 @@ public sealed class FolderMediaStores : MediaStores
     {
     }
 
-    public override IMediaStore CreateStore() => new FileSystemMediaStore(Path.Combine(root, Guid.NewGuid().ToString("N")));
+    public override IMediaStore CreateStore() => CreateFolderStore().Store;
+
+    /// <summary>A store and its folder, for tests that leave files there the way a crash would.</summary>
+    public (FileSystemMediaStore Store, string RootPath) CreateFolderStore()
+    {
+        var folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
+        return (new FileSystemMediaStore(folder), folder);
+    }
 
     public override ValueTask DisposeAsync()
     {
