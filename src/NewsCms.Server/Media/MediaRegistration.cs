@@ -28,9 +28,10 @@ internal static class MediaRegistration
         }
         else
         {
+            var configuredRoot = storage.FileSystem.RootPath;
             var rootPath = Path.Combine(
                 builder.Environment.ContentRootPath,
-                storage.FileSystem.RootPath ?? Path.Combine(builder.Configuration["NewsCms:DataPath"] ?? "App_Data", "media"));
+                string.IsNullOrWhiteSpace(configuredRoot) ? Path.Combine(builder.Configuration["NewsCms:DataPath"] ?? "App_Data", "media") : configuredRoot);
             builder.Services.AddSingleton<IMediaStore>(_ => new FileSystemMediaStore(rootPath));
         }
 

@@ -13,6 +13,8 @@ internal sealed partial class OrphanSweepService(
     TimeProvider clock,
     ILogger<OrphanSweepService> logger) : BackgroundService
 {
+    private const int LoggedKeys = 20;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.SweepIntervalMinutes;
@@ -45,7 +47,10 @@ internal sealed partial class OrphanSweepService(
             var removed = await sweeper.SweepAsync(stoppingToken);
             if (removed.Count > 0)
             {
-                LogRemoved(logger, removed.Count, removed.Sum(blob => blob.Length), string.Join(", ", removed.Select(blob => blob.Key)));
+                // The first sweep of a neglected store can remove thousands: name a few, count them all.
+                var named = string.Join(", ", removed.Take(LoggedKeys).Select(blob => blob.Key));
+                var more = removed.Count > LoggedKeys ? $" and {removed.Count - LoggedKeys} more" : "";
+                LogRemoved(logger, removed.Count, removed.Sum(blob => blob.Length), named + more);
             }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
