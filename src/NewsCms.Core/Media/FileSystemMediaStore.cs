@@ -90,8 +90,9 @@ public sealed class FileSystemMediaStore : IMediaStore
             var key = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
             if (key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                // A partial file is a write in progress, or the remains of a crash: report it so the sweep can
-                // remove it once it is old, but under its own name so nothing mistakes it for the finished blob.
+                // A partial file is a write in progress, or the remains of a crash: report it, marked as such, so the
+                // sweep removes it once it is old whoever owns the asset, and under its own name so nothing mistakes
+                // it for the finished blob.
                 var info = new FileInfo(path);
                 yield return new StoredMediaInfo(key, info.Length, info.LastWriteTimeUtc, key.EndsWith(PartialSuffix, StringComparison.Ordinal));
             }
