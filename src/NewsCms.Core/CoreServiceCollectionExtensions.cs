@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaRenditions>();
         services.AddSingleton<MediaEditor>();
         services.AddSingleton<MediaUploads>();
+        services.AddSingleton<OrphanMediaSweeper>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -37,6 +37,7 @@ public sealed class FileSystemMediaStore : IMediaStore
         catch
         {
             File.Delete(partial);
+            RemoveEmptyFolders(Path.GetDirectoryName(path)!);
             throw;
         }
     }
@@ -60,7 +61,16 @@ public sealed class FileSystemMediaStore : IMediaStore
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        File.Delete(path);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // File.Delete forgives a missing file but not a missing folder: an asset never stored has neither.
+            return Task.CompletedTask;
+        }
+
         RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         return Task.CompletedTask;
     }
@@ -80,10 +90,11 @@ public sealed class FileSystemMediaStore : IMediaStore
             var key = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
             if (key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                // A partial file is a write in progress, or the remains of a crash: report it so the sweep can
-                // remove it once it is old, but under its own name so nothing mistakes it for the finished blob.
+                // A partial file is a write in progress, or the remains of a crash: report it, marked as such, so the
+                // sweep removes it once it is old whoever owns the asset, and under its own name so nothing mistakes
+                // it for the finished blob.
                 var info = new FileInfo(path);
-                yield return new StoredMediaInfo(key, info.Length, info.LastWriteTimeUtc);
+                yield return new StoredMediaInfo(key, info.Length, info.LastWriteTimeUtc, key.EndsWith(PartialSuffix, StringComparison.Ordinal));
             }
         }
     }
@@ -93,7 +104,7 @@ public sealed class FileSystemMediaStore : IMediaStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var segments = key.Split('/');
-        if (key.StartsWith('/') || segments.Any(s => s.Length == 0 || s is "." or ".." || s.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || s.Contains('\\', StringComparison.Ordinal)))
+        if (!MediaKeys.IsWellFormed(key) || segments.Any(s => s.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
         {
             throw new ArgumentException($"Not a media key: '{key}'.", nameof(key));
         }

@@ -8,7 +8,8 @@ public interface IMediaStore
 {
     /// <summary>
     /// Streams <paramref name="content"/> into the blob at <paramref name="key"/>, replacing any blob there, without
-    /// holding it whole in memory. A failed or cancelled write leaves no blob at the key. The content type is recorded
+    /// holding it whole in memory. A failed or cancelled write leaves the key as it was: no blob, or the previous one
+    /// whole; never part of the new one. The content type is recorded
     /// where the store can keep it (Azure serves it to a CDN that reads the container directly).
     /// </summary>
     Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
@@ -34,4 +35,9 @@ public sealed record StoredMedia(Stream Content, long Length, DateTimeOffset Las
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
 
-public sealed record StoredMediaInfo(string Key, long Length, DateTimeOffset LastModified);
+/// <summary>
+/// One blob in a listing. <see cref="IsIncompleteWrite"/> marks what a store keeps while a write is under way (the
+/// folder store's temporary files): never a blob a reader can open, and once old, the remains of a crash that the
+/// sweep removes whoever owns the asset.
+/// </summary>
+public sealed record StoredMediaInfo(string Key, long Length, DateTimeOffset LastModified, bool IsIncompleteWrite = false);

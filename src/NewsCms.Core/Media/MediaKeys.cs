@@ -28,5 +28,14 @@ public static class MediaKeys
         return end <= Root.Length ? null : key[Root.Length..end];
     }
 
+    /// <summary>
+    /// A key every store can hold the same way: '/'-separated, non-empty segments, none of them "." or "..", no
+    /// backslash. Keys come from this class, so a key that fails this is a bug and stores refuse it.
+    /// </summary>
+    public static bool IsWellFormed(string? key) =>
+        !string.IsNullOrEmpty(key)
+        && !key.Contains('\\', StringComparison.Ordinal)
+        && key.Split('/').All(segment => segment.Length > 0 && segment is not ("." or ".."));
+
     public static string NewStorageId() => Guid.NewGuid().ToString("N");
 }

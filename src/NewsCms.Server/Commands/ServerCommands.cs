@@ -18,6 +18,8 @@ internal static class ServerCommands
                                              create a staff account; roles: Administrator, Editor, Writer, Partnerships
           tokens create --email E --name N [--expires-days D]
                                              issue an API token to a staff account and print it, alone, on stdout
+          media sweep                        remove stored media that no asset owns and that is older than
+                                             NewsCms:Media:OrphanGracePeriod, and list what was removed
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -42,6 +44,8 @@ internal static class ServerCommands
                 return await StaffCommands.UsersAsync(app, args[1..]);
             case "tokens":
                 return await StaffCommands.TokensAsync(app, args[1..]);
+            case "media":
+                return await MediaCommands.MediaAsync(app, args[1..]);
             case "help" or "--help":
                 await Console.Out.WriteLineAsync(Usage);
                 return 0;

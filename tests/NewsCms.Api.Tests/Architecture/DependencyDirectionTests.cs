@@ -3,8 +3,9 @@ using System.Reflection;
 namespace NewsCms.Api.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way: Server → (GraphQL, providers) → Core. The core knows no web framework, no GraphQL,
-/// no Azure and no database provider, so every rule in it is testable and reusable by any host.
+/// Dependencies point one way: Server → (GraphQL, providers, the Azure media store) → Core. The core knows no web
+/// framework, no GraphQL, no Azure and no database provider, so every rule in it is testable and reusable by any host.
+/// Adapters know their own technology and the core, never each other nor the host.
 /// </summary>
 public sealed class DependencyDirectionTests
 {
@@ -15,6 +16,7 @@ public sealed class DependencyDirectionTests
         ["NewsCms.Data.Sqlite"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.SqlServer", "NewsCms.Data.PostgreSql"],
         ["NewsCms.Data.SqlServer"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.PostgreSql"],
         ["NewsCms.Data.PostgreSql"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.SqlServer"],
+        ["NewsCms.Media.Azure"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data."],
     };
 
     /// <summary>
@@ -45,5 +47,14 @@ public sealed class DependencyDirectionTests
         var server = Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.Contains(server, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.Contains("NewsCms.Core", server);
+    }
+
+    [Fact]
+    public void The_azure_media_store_is_an_adapter_of_the_core_and_the_server_chooses_it()
+    {
+        var adapter = Assembly.Load("NewsCms.Media.Azure").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("Azure.Storage.Blobs", adapter);
+        Assert.Contains("NewsCms.Core", adapter);
+        Assert.Contains("NewsCms.Media.Azure", Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!));
     }
 }

@@ -107,6 +107,8 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("NewsCms:Database:MigrateOnStartup", "false");
         // The publishing job would query beside the requests a test measures; its own tests start it on purpose.
         builder.UseSetting("NewsCms:Publishing:Enabled", "false");
+        // So would the orphan sweep, listing the store; its own tests run it on purpose.
+        builder.UseSetting("NewsCms:Media:SweepIntervalMinutes", "0");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
