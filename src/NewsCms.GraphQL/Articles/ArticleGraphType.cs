@@ -23,6 +23,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
     private const string HtmlField = "html";
     private const string TextField = "text";
     private const string OutlineField = "outline";
+    private const string AuthorsField = "authors";
 
     public ArticleGraphType()
     {
@@ -44,7 +45,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
 
         Field<SectionGraphType>("section").Description("The section the story belongs to.")
             .Resolve(c => c.Source.SectionId is { } id ? c.Service<SectionByIdLoader>().Load(id) : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorGraphType>>>>("authors")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorGraphType>>>>(AuthorsField)
             .Description("The byline, in printed order.")
             .Resolve(c => c.Service<BylinesByArticleLoader>().Load(c.Source.Id).Then(authors => authors ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags")
@@ -81,5 +82,12 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.SubFields?.Values.Any(f => f.FieldType.Name is HtmlField or TextField or OutlineField) == true;
+    }
+
+    /// <summary>Whether the selection under an article field reads the byline.</summary>
+    public static bool AsksForBylines(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SubFields?.Values.Any(f => f.FieldType.Name == AuthorsField) == true;
     }
 }

@@ -26,7 +26,7 @@ internal static class ArticleQueryFields
             .ResolveAsync(async c => await FindBySlugAsync(c));
     }
 
-    /// <summary>A story page that shows the text gets the row and the body in one statement.</summary>
+    /// <summary>A story page that shows the text gets the row, the body and the byline in one statement.</summary>
     private static async Task<Article?> FindBySlugAsync(IResolveFieldContext c)
     {
         var slug = c.GetArgument<string>("slug");
@@ -36,13 +36,18 @@ internal static class ArticleQueryFields
             return await articles.FindBySlugAsync(slug, c.CancellationToken);
         }
 
-        var found = await articles.FindBySlugWithBodyAsync(slug, c.CancellationToken);
+        var found = await articles.FindBySlugWithBodyAsync(slug, withBylines: ArticleGraphType.AsksForBylines(c), c.CancellationToken);
         if (found is null)
         {
             return null;
         }
 
         c.Service<PublicArticleBodyLoader>().Prime(found.Article.Id, found.Body);
+        if (found.Bylines is { } bylines)
+        {
+            c.Service<BylinesByArticleLoader>().Prime(found.Article.Id, bylines);
+        }
+
         return found.Article;
     }
 }

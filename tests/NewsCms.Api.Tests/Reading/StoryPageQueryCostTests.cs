@@ -4,15 +4,15 @@ using NewsCms.Api.Tests.Infrastructure;
 namespace NewsCms.Api.Tests.Reading;
 
 /// <summary>
-/// A story page reads the story and its rendered body in one statement (the bylines are the second), however the
-/// query reaches the body fields, and what it reads is what the batched body path reads.
+/// A story page reads the story, its rendered body and its byline in one statement, however the query reaches those
+/// fields, and what it reads is what the batched paths read.
 /// </summary>
 public abstract class StoryPageQueryCostTests<TApi>(TApi api) : IClassFixture<TApi>
     where TApi : NewsCmsApiFactory
 {
     private const string StoryPage = """
         query($slug: String!) { article(slug: $slug) { title summary html text outline { anchor } publishedAt
-            section { name } authors { name } } }
+            section { name } authors { slug name } } }
         """;
 
     private const string StoryPageThroughFragment = """
@@ -21,13 +21,13 @@ public abstract class StoryPageQueryCostTests<TApi>(TApi api) : IClassFixture<TA
         """;
 
     private const string SameStoryByNode = """
-        query($id: ID!) { node(id: $id) { ... on Article { html text outline { anchor } } } }
+        query($id: ID!) { node(id: $id) { ... on Article { html text outline { anchor } authors { slug name } } } }
         """;
 
     [Theory]
     [InlineData(StoryPage)]
     [InlineData(StoryPageThroughFragment)]
-    public async Task A_story_page_with_its_body_costs_two_statements(string query)
+    public async Task A_story_page_with_its_body_and_byline_costs_one_statement(string query)
     {
         var client = api.CreateClientOrSkip();
         var (slug, _) = await NewestStoryAsync(client);
@@ -36,7 +36,7 @@ public abstract class StoryPageQueryCostTests<TApi>(TApi api) : IClassFixture<TA
         api.Sql.Reset();
         var story = (await client.DataAsync(query, new { slug })).GetProperty("article");
 
-        Assert.Equal(2, api.Sql.Count);
+        Assert.Equal(1, api.Sql.Count);
         Assert.StartsWith("<", story.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(story.GetProperty("authors").EnumerateArray());
     }
@@ -53,7 +53,24 @@ public abstract class StoryPageQueryCostTests<TApi>(TApi api) : IClassFixture<TA
         Assert.Equal(batched.GetProperty("html").GetString(), withStory.GetProperty("html").GetString());
         Assert.Equal(batched.GetProperty("text").GetString(), withStory.GetProperty("text").GetString());
         Assert.Equal(batched.GetProperty("outline").GetRawText(), withStory.GetProperty("outline").GetRawText());
+        Assert.Equal(batched.GetProperty("authors").GetRawText(), withStory.GetProperty("authors").GetRawText());
         Assert.NotEmpty(withStory.GetProperty("text").GetString()!);
+    }
+
+    [Theory]
+    [InlineData("query($slug: String!) { article(slug: $slug) { title html } }", 1)]
+    [InlineData("query($slug: String!) { article(slug: $slug) { title authors { name } } }", 2)]
+    public async Task A_story_page_reads_only_what_it_shows(string query, int statements)
+    {
+        var client = api.CreateClientOrSkip();
+        var (slug, _) = await NewestStoryAsync(client);
+        await client.DataAsync(query, new { slug });
+
+        api.Sql.Reset();
+        var story = (await client.DataAsync(query, new { slug })).GetProperty("article");
+
+        Assert.Equal(statements, api.Sql.Count);
+        Assert.False(string.IsNullOrEmpty(story.GetProperty("title").GetString()));
     }
 
     [Fact]
