@@ -158,6 +158,34 @@ public abstract class PublishedArticlesTests<TDatabase> : IClassFixture<TDatabas
     }
 
     [Fact]
+    public async Task A_story_page_reads_row_body_and_byline_together_in_printed_order()
+    {
+        var page = await Articles.FindBySlugWithBodyAsync("cyber-story", withBylines: true, Cancel);
+
+        Assert.NotNull(page);
+        Assert.Equal("cyber-story", page.Article.Slug);
+        Assert.Equal(["bo-reporter", "ada-reporter"], page.Bylines!.Select(a => a.Slug));
+        Assert.Contains("<h2", page.Body.Html, StringComparison.Ordinal);
+        Assert.Equal("opening", Assert.Single(page.Body.Outline).Anchor);
+
+        var withoutBylines = await Articles.FindBySlugWithBodyAsync("cyber-story", withBylines: false, Cancel);
+        Assert.Null(withoutBylines!.Bylines);
+        Assert.Equal(page.Body, withoutBylines.Body with { Outline = page.Body.Outline });
+    }
+
+    [Theory]
+    [InlineData("draft-story")]
+    [InlineData("scheduled-story")]
+    [InlineData("future-dated-story")]
+    [InlineData("unpublished-story")]
+    [InlineData("no-such-story")]
+    public async Task A_story_page_of_a_story_readers_may_not_see_is_not_found(string slug)
+    {
+        Assert.Null(await Articles.FindBySlugWithBodyAsync(slug, withBylines: true, Cancel));
+        Assert.Null(await Articles.FindBySlugWithBodyAsync(slug, withBylines: false, Cancel));
+    }
+
+    [Fact]
     public async Task A_cursor_that_was_not_issued_here_is_a_validation_error()
     {
         var error = await Assert.ThrowsAsync<NewsCmsException>(() => Articles.ListAsync(ArticleListFilter.None, new PageRequest(5, "not-a-cursor"), Cancel));
