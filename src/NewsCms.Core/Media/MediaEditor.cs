@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Audit;
+using NewsCms.Core.Articles;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
 using NewsCms.Core.Staff;
@@ -55,6 +56,11 @@ public sealed class MediaEditor(IDbContextFactory<NewsCmsDbContext> contexts, IM
         var credit = errors.Optional("credit", description.Credit, MediaAsset.CreditMaxLength);
         var focalX = FocalPoint(errors, "focalPointX", description.FocalPointX) ?? asset.FocalPointX;
         var focalY = FocalPoint(errors, "focalPointY", description.FocalPointY) ?? asset.FocalPointY;
+        if (string.IsNullOrEmpty(altText) && !string.IsNullOrEmpty(asset.AltText))
+        {
+            await RefuseToStripLiveStoriesAsync(db, errors, id, cancellationToken);
+        }
+
         errors.ThrowIfAny();
 
         asset.AltText = altText;
@@ -66,6 +72,25 @@ public sealed class MediaEditor(IDbContextFactory<NewsCmsDbContext> contexts, IM
         db.Record(actor, UtcNow, "updateMediaAsset", EntityType, id, $"Described {Describe(asset)}.");
         await VersionedSaves.SaveAsync(db, What, null, cancellationToken);
         return asset;
+    }
+
+    /// <summary>
+    /// Publishing refuses pictures without alt text; clearing the asset's own alt text must not undo that for stories
+    /// already live (or scheduled) that rely on it. Inline pictures count even when their Markdown carries alt text:
+    /// telling them apart would mean parsing every body, and refusing is the safe side.
+    /// </summary>
+    private static async Task RefuseToStripLiveStoriesAsync(NewsCmsDbContext db, InputErrors errors, int id, CancellationToken cancellationToken)
+    {
+        ArticleStatus[] live = [ArticleStatus.Published, ArticleStatus.Scheduled];
+        var heroes = db.Articles.Where(a => a.HeroImageId == id && (a.HeroImageAlt == null || a.HeroImageAlt == "") && live.Contains(a.Status));
+        var inline = db.ArticleMediaReferences.Where(r => r.MediaAssetId == id)
+            .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => a)
+            .Where(a => live.Contains(a.Status));
+        var titles = await heroes.Union(inline).OrderBy(a => a.Id).Select(a => a.Title).Take(5).ToListAsync(cancellationToken);
+        if (titles.Count > 0)
+        {
+            errors.Add("altText", $"Live stories show this picture with this alt text ({string.Join("; ", titles)}); give them their own, or keep one here.");
+        }
     }
 
     /// <summary>

@@ -204,9 +204,11 @@ public abstract class MediaUsageApiTests<TApi>(TApi api) : IClassFixture<TApi>
     {
         using var reader = api.CreateClientOrSkip();
         var pictures = new[] { await AddAsync("api-cost-1.png"), await AddAsync("api-cost-2.png"), await AddAsync("api-cost-3.png") };
+        HashSet<string> changed;
         await using (var db = await api.Database.Contexts.CreateDbContextAsync(Cancel))
         {
             var stories = await db.Articles.Where(a => a.Slug.StartsWith("story-")).ToListAsync(Cancel);
+            changed = stories.Select(s => GlobalId.Encode("Article", s.Id)).ToHashSet(StringComparer.Ordinal);
             foreach (var (story, index) in stories.Select((s, i) => (s, i)))
             {
                 story.HeroImageId = pictures[index % pictures.Length].Id;
@@ -234,12 +236,14 @@ public abstract class MediaUsageApiTests<TApi>(TApi api) : IClassFixture<TApi>
 
         Assert.Equal(small, api.Sql.Count);
         Assert.Equal(100, large.GetProperty("articles").GetProperty("nodes").GetArrayLength());
+        // Other tests of this class give other stories other pictures: judge only the stories changed here.
         var heroes = large.GetProperty("articles").GetProperty("nodes").EnumerateArray()
+            .Where(n => changed.Contains(n.GetProperty("id").GetString()!))
             .Select(n => n.GetProperty("heroImage"))
             .Where(h => h.ValueKind == JsonValueKind.Object)
             .Select(h => h.GetProperty("asset").GetProperty("id").GetString())
             .ToList();
-        Assert.InRange(heroes.Count, 95, 100);
+        Assert.InRange(heroes.Count, 80, 100);
         Assert.Equal(pictures.Select(Id).Order(StringComparer.Ordinal), heroes.Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -73,6 +73,39 @@ public abstract class MediaEditorTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Alt_text_that_live_stories_rely_on_cannot_be_cleared_but_can_be_changed()
+    {
+        var asset = await AddAsync(TestContent.MediaAsset("live-alt.png", altText: "The trading floor"));
+        var liveHero = TestContent.Article("live-alt-hero", TestContent.Now.AddDays(-1));
+        liveHero.HeroImageId = asset.Id;
+        var draftHero = TestContent.Article("live-alt-draft", null, status: ArticleStatus.Draft);
+        draftHero.HeroImageId = asset.Id;
+        await database.Contexts.SaveAsync(liveHero, draftHero);
+
+        var error = await FailsWith(ErrorCode.Validation, () => Editor.UpdateAsync(TestActors.Editor, asset.Id, 1, new MediaAssetDescription(null, null, null), Cancel));
+
+        Assert.Contains(liveHero.Title, error.FieldErrors["altText"], StringComparison.Ordinal);
+        Assert.DoesNotContain(draftHero.Title, error.FieldErrors["altText"], StringComparison.Ordinal);
+        Assert.Equal(("The trading floor", 1), ((await LoadAsync(asset.Id))!.AltText, (await LoadAsync(asset.Id))!.Version));
+        var changed = await Editor.UpdateAsync(TestActors.Editor, asset.Id, 1, new MediaAssetDescription("A busy trading floor", null, null), Cancel);
+        Assert.Equal("A busy trading floor", changed.AltText);
+    }
+
+    [Fact]
+    public async Task A_story_with_its_own_alt_text_does_not_hold_the_assets()
+    {
+        var asset = await AddAsync(TestContent.MediaAsset("own-alt.png", altText: "Asset alt"));
+        var story = TestContent.Article("own-alt-hero", TestContent.Now.AddDays(-1));
+        story.HeroImageId = asset.Id;
+        story.HeroImageAlt = "The story's own alt";
+        await database.Contexts.SaveAsync(story);
+
+        var cleared = await Editor.UpdateAsync(TestActors.Editor, asset.Id, 1, new MediaAssetDescription(null, null, null), Cancel);
+
+        Assert.Null(cleared.AltText);
+    }
+
+    [Fact]
     public async Task Describing_someone_elses_upload_needs_ManageMedia()
     {
         var asset = await AddAsync(TestContent.MediaAsset("describe-other.png", uploadedBy: 999));
