@@ -882,3 +882,55 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [Outbox] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] nvarchar(60) NOT NULL,
+        [ToAddress] nvarchar(320) NOT NULL,
+        [ToName] nvarchar(320) NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NULL,
+        [Headers] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [Attempts] int NOT NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(max) NULL,
+        CONSTRAINT [PK_Outbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205020507_PartnershipsAndNewsletter', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

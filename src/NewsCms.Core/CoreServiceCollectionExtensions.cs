@@ -8,6 +8,7 @@ using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
 using NewsCms.Core.Media;
+using NewsCms.Core.PublicForms;
 using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Seeding;
@@ -53,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaEditor>();
         services.AddSingleton<MediaUploads>();
         services.AddSingleton<OrphanMediaSweeper>();
+        services.AddSingleton<SubmissionThrottle>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

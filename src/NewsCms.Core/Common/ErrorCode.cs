@@ -8,4 +8,7 @@ public enum ErrorCode
     Conflict,
     Forbidden,
     Unauthenticated,
+
+    /// <summary>Too many submissions from one address or for one email: try again after <c>retryAfterSeconds</c>.</summary>
+    RateLimited,
 }

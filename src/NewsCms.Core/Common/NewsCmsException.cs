@@ -28,6 +28,14 @@ public class NewsCmsException(
         new(ErrorCode.Conflict, $"{what} was changed by someone else; reload version {currentVersion} and apply your change again.",
             details: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
 
+    /// <summary>Too many submissions: the caller may try again after <paramref name="retryAfter"/>.</summary>
+    public static NewsCmsException RateLimited(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(ErrorCode.RateLimited, $"Too many submissions; try again in {seconds} seconds.",
+            details: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+    }
+
     /// <summary>Several fields wrong at once, so an editor can fix them all in one go.</summary>
     public static NewsCmsException Invalid(IReadOnlyDictionary<string, string> fieldErrors)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
@@ -39,6 +40,7 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<ArticleMediaReference> ArticleMediaReferences => Set<ArticleMediaReference>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

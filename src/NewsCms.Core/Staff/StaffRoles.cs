@@ -18,7 +18,7 @@ public static class StaffRoles
         [Editor] = new[]
         {
             Permission.ReadDrafts, Permission.WriteArticles, Permission.EditAnyArticle, Permission.PublishArticles,
-            Permission.ManageTaxonomy, Permission.UploadMedia, Permission.ManageMedia,
+            Permission.ManageTaxonomy, Permission.ManageSponsors, Permission.UploadMedia, Permission.ManageMedia,
         }.ToFrozenSet(),
         [Writer] = new[] { Permission.ReadDrafts, Permission.WriteArticles, Permission.UploadMedia }.ToFrozenSet(),
         [Partnerships] = new[] { Permission.ManageSponsors, Permission.ManagePartnerships, Permission.UploadMedia }.ToFrozenSet(),

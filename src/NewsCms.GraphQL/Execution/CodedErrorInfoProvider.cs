@@ -56,6 +56,7 @@ internal sealed class CodedErrorInfoProvider(bool exposeExceptionDetails)
         ErrorCode.Conflict => "CONFLICT",
         ErrorCode.Forbidden => "FORBIDDEN",
         ErrorCode.Unauthenticated => "UNAUTHENTICATED",
+        ErrorCode.RateLimited => "RATE_LIMITED",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

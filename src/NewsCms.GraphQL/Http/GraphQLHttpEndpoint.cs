@@ -165,6 +165,7 @@ internal sealed class GraphQLHttpEndpoint(
             CancellationToken = http.RequestAborted,
         };
         execution.UserContext[UnhandledExceptionHandler.TraceIdKey] = Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+        ClientAddress.Remember(execution.UserContext, http);
         if (request.IsGet)
         {
             execution.ValidationRules = DocumentValidator.CoreRules.Concat(GetRules);
