@@ -16,7 +16,7 @@ namespace NewsCms.Core.Common;
 /// </summary>
 internal static class SerializableWrites
 {
-    private const int Attempts = 3;
+    private const int Attempts = 5;
 
     /// <summary>
     /// Runs <paramref name="write"/> (checks, changes and audit rows, saved by the delegate) in one serializable
@@ -44,6 +44,10 @@ internal static class SerializableWrites
                 {
                     throw new NewsCmsException(ErrorCode.Conflict, "Others were making a related change at the same moment; try again.");
                 }
+
+                // Two writers that abort each other and retry in step can abort each other again (seen on a busy
+                // two-core machine); a random pause that grows with each attempt lets one of them go first.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), cancellationToken);
             }
         }
     }
