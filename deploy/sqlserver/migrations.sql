@@ -885,7 +885,23 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+)
+BEGIN
+    ALTER TABLE [Sponsors] ADD [Placements] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+)
+BEGIN
+    ALTER TABLE [Sponsors] ADD [TrackingUrl] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -908,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -916,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -924,11 +940,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205020507_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205021020_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;

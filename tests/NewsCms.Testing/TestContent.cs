@@ -53,8 +53,9 @@ public static class TestContent
 
     public static Tag Tag(string slug) => new() { Slug = slug, Name = slug.Replace('-', ' ') };
 
-    public static Sponsor Sponsor(string slug, SponsorTier tier = SponsorTier.Gold, int order = 0, DateTime? from = null, DateTime? until = null) =>
-        new() { Slug = slug, Name = slug, Tier = tier, DisplayOrder = order, ActiveFrom = from, ActiveUntil = until };
+    public static Sponsor Sponsor(
+        string slug, SponsorTier tier = SponsorTier.Gold, int order = 0, DateTime? from = null, DateTime? until = null, SponsorPlacements placements = SponsorPlacements.None) =>
+        new() { Slug = slug, Name = slug, Tier = tier, DisplayOrder = order, ActiveFrom = from, ActiveUntil = until, Placements = placements };
 
     public static Article Article(
         string slug,

@@ -106,13 +106,15 @@ internal static class DemoNewsroom
 
     /// <summary>
     /// The partners in the site's sponsor strip, in its order. Their websites are placeholders: the demo must not
-    /// send readers anywhere on a sponsor's behalf.
+    /// send readers anywhere on a sponsor's behalf. All four are in the homepage strip, as on the reference site; the
+    /// rest follows what each one sponsors.
     /// </summary>
     public static IReadOnlyList<Sponsor> CreateSponsors(DateTime now) =>
     [
         new()
         {
             Slug = "uol",
+            Placements = SponsorPlacements.HomepageStrip | SponsorPlacements.Newsletter,
             Name = "Uol",
             Tier = SponsorTier.Silver,
             WebsiteUrl = "https://example.com/sponsors/uol",
@@ -124,6 +126,7 @@ internal static class DemoNewsroom
         new()
         {
             Slug = "the-future-forbes-realty-global-properties",
+            Placements = SponsorPlacements.HomepageStrip | SponsorPlacements.Events,
             Name = "The Future Forbes Realty Global Properties",
             Tier = SponsorTier.Platinum,
             WebsiteUrl = "https://example.com/sponsors/the-future-forbes-realty-global-properties",
@@ -134,6 +137,7 @@ internal static class DemoNewsroom
         new()
         {
             Slug = "aretilaw-firm",
+            Placements = SponsorPlacements.HomepageStrip | SponsorPlacements.Events,
             Name = "Aretilaw firm",
             Tier = SponsorTier.Gold,
             WebsiteUrl = "https://example.com/sponsors/aretilaw-firm",
@@ -144,6 +148,7 @@ internal static class DemoNewsroom
         new()
         {
             Slug = "ecredo",
+            Placements = SponsorPlacements.HomepageStrip | SponsorPlacements.ArticleSponsorship,
             Name = "eCredo",
             Tier = SponsorTier.Gold,
             WebsiteUrl = "https://example.com/sponsors/ecredo",

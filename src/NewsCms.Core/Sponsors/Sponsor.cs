@@ -8,11 +8,18 @@ public sealed class Sponsor : IVersioned
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
     public const int WebsiteUrlMaxLength = 2000;
+    public const int TrackingUrlMaxLength = 2000;
 
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public string? WebsiteUrl { get; set; }
+
+    /// <summary>The link readers' clicks go through, such as the sponsor's campaign address; null means the website.</summary>
+    public string? TrackingUrl { get; set; }
+
+    /// <summary>Where the sponsor appears; a sponsor with none is shown nowhere a placement is asked for.</summary>
+    public SponsorPlacements Placements { get; set; }
     public SponsorTier Tier { get; set; } = SponsorTier.Partner;
     public string? Description { get; set; }
 

@@ -5,13 +5,21 @@ namespace NewsCms.Core.Sponsors;
 
 public sealed class SponsorDirectory(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>The sponsor strip: sponsors whose active window contains now, in the order the sales team set.</summary>
-    public async Task<IReadOnlyList<Sponsor>> ActiveAsync(SponsorTier? tier, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sponsor strip: sponsors whose active window contains now, in the order the sales team set; with a placement,
+    /// only those shown there.
+    /// </summary>
+    public async Task<IReadOnlyList<Sponsor>> ActiveAsync(SponsorPlacements? placement, SponsorTier? tier, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Sponsors.AsNoTracking()
             .Where(s => (s.ActiveFrom == null || s.ActiveFrom <= now) && (s.ActiveUntil == null || s.ActiveUntil > now));
+        if (placement is { } shownIn)
+        {
+            query = query.Where(s => (s.Placements & shownIn) == shownIn);
+        }
+
         if (tier is { } wanted)
         {
             query = query.Where(s => s.Tier == wanted);

@@ -11,6 +11,8 @@ namespace NewsCms.Core.Sponsors;
 /// What the partnerships team sends to create a sponsor or to replace one: an update sets every field. A null slug
 /// is made from the name on create and keeps the current one on update. The active window takes times with any
 /// offset and is stored in UTC; a null end means until further notice. The logo is a picture from the media library.
+/// Placements say where the sponsor appears; the tracking link, when set, is what readers' clicks follow instead of
+/// the website.
 /// </summary>
 public sealed record SponsorInput(
     string Name,
@@ -21,7 +23,9 @@ public sealed record SponsorInput(
     DateTimeOffset? ActiveFrom,
     DateTimeOffset? ActiveUntil,
     int DisplayOrder,
-    int? LogoMediaId = null);
+    int? LogoMediaId = null,
+    SponsorPlacements Placements = SponsorPlacements.None,
+    string? TrackingUrl = null);
 
 /// <summary>Creates, changes and deletes sponsors, for staff whose role grants <see cref="Permission.ManageSponsors"/>.</summary>
 public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
@@ -39,7 +43,7 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
             What = What,
             New = () => new Sponsor { Slug = "", Name = "", Version = 1 },
             Apply = ApplyAsync,
-            Describe = s => $"sponsor '{s.Name}' ({s.Slug}, {s.Tier})",
+            Describe = s => $"sponsor '{s.Name}' ({s.Slug}, {s.Tier}, placements: {s.Placements})",
             DescribeDeleted = s => $"sponsor '{s.Name}' ({s.Slug})",
             RefuseWhileReferenced = RefuseWhileReferencedAsync,
             Recheck = (db, sponsor, id, cancellationToken) => RecheckSlugAsync(db, sponsor.Slug, id, cancellationToken),
@@ -70,6 +74,17 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
             errors.Add("websiteUrl", "'websiteUrl' must be an absolute http or https address.");
         }
 
+        var trackingUrl = errors.Optional("trackingUrl", input.TrackingUrl, Sponsor.TrackingUrlMaxLength);
+        if (trackingUrl is not null && !errors.Has("trackingUrl") && !IsWebAddress(trackingUrl))
+        {
+            errors.Add("trackingUrl", "'trackingUrl' must be an absolute http or https address.");
+        }
+
+        if ((input.Placements & ~SponsorPlacementFlags.All) != 0)
+        {
+            errors.Add("placements", "'placements' names a placement that does not exist.");
+        }
+
         if (!Enum.IsDefined(input.Tier))
         {
             errors.Add("tier", "'tier' is not a sponsorship tier.");
@@ -93,6 +108,8 @@ public sealed class SponsorEditor(IDbContextFactory<NewsCmsDbContext> contexts, 
         sponsor.Name = name;
         sponsor.Slug = slug;
         sponsor.WebsiteUrl = websiteUrl;
+        sponsor.TrackingUrl = trackingUrl;
+        sponsor.Placements = input.Placements;
         sponsor.Tier = input.Tier;
         sponsor.Description = description;
         sponsor.ActiveFrom = activeFrom;

@@ -58,8 +58,15 @@ internal static class SponsorMutationFields
             AsUtc(input["activeFrom"]),
             AsUtc(input["activeUntil"]),
             input.Required<int>("displayOrder"),
-            GlobalIdArguments.Optional(input["logoId"], MediaAssetGraphType.TypeName, "logoId"));
+            GlobalIdArguments.Optional(input["logoId"], MediaAssetGraphType.TypeName, "logoId"),
+            PlacementsOf(input["placements"]),
+            input.Text("trackingUrl"));
     }
+
+    private static SponsorPlacements PlacementsOf(object? value) =>
+        value is IEnumerable<object?> placements
+            ? placements.OfType<SponsorPlacements>().Aggregate(SponsorPlacements.None, (all, placement) => all | placement)
+            : SponsorPlacements.None;
 }
 
 public sealed class SponsorInputGraphType : InputObjectGraphType
@@ -71,6 +78,10 @@ public sealed class SponsorInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("name").Description($"The sponsor's name; at most {Sponsor.NameMaxLength} characters.");
         Field<StringGraphType>("slug").Description("The sponsor's address within the site: lowercase words joined by hyphens. Omitted: made from the name on create, kept on update.");
         Field<StringGraphType>("websiteUrl").Description("The sponsor's website: an absolute http or https address. Omitted or null clears it.");
+        Field<StringGraphType>("trackingUrl")
+            .Description($"The link readers' clicks follow instead of the website, such as a campaign address: an absolute http or https address, at most {Sponsor.TrackingUrlMaxLength} characters. Omitted or null clears it, and clicks go to the website.");
+        Field<ListGraphType<NonNullGraphType<SponsorPlacementGraphType>>>("placements")
+            .Description("Where the sponsor appears; repeats count once. Omitted, null or empty: nowhere in particular, so only the unfiltered `sponsors` list shows it.");
         Field<NonNullGraphType<SponsorTierGraphType>>("tier").Description("The sponsorship level.");
         Field<StringGraphType>("description").Description($"A short description; at most {Sponsor.DescriptionMaxLength} characters. Omitted or null clears it.");
         Field<DateTimeGraphType>("activeFrom").Description("When the sponsor starts showing; a time with an offset is stored in UTC, one without is read as UTC. Null: since always.");

@@ -69,17 +69,17 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
-    public async Task The_partnerships_team_manages_sponsors_with_times_in_any_offset_and_editors_may_not()
+    public async Task The_partnerships_team_manages_sponsors_with_times_in_any_offset_and_writers_may_not()
     {
         var partnerships = await api.StaffClientAsync(StaffRoles.Partnerships, Cancel);
-        var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
+        var writer = await api.StaffClientAsync(StaffRoles.Writer, Cancel);
         const string Create = """
             mutation($input: SponsorInput!) { createSponsor(input: $input) { id slug tier websiteUrl activeFrom activeUntil version } }
             """;
         var input = new SponsorFields("Offset Bank", "SILVER", "https://offset.example", "2026-06-01T14:00:00+02:00", "2026-07-01T00:00:00Z", 9);
 
         var sponsor = (await partnerships.DataAsync(Create, new { input })).GetProperty("createSponsor");
-        var refused = await editor.QueryAsync(Create, new { input = input with { name = "Editor Bank" } });
+        var refused = await writer.QueryAsync(Create, new { input = input with { name = "Writer Bank" } });
         var badUrl = await partnerships.QueryAsync(Create, new { input = input with { name = "Script Bank", websiteUrl = "javascript:alert(1)" } });
         var plain = (await partnerships.DataAsync(Create, new { input = input with { name = "Plain Bank", activeFrom = "2026-06-01T09:00:00" } })).GetProperty("createSponsor");
 
@@ -93,15 +93,15 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
         var all = (await partnerships.DataAsync("{ allSponsors { slug version } }")).GetProperty("allSponsors").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
         Assert.Contains("expired-sponsor", all);
         Assert.DoesNotContain("expired-sponsor", strip);
-        Assert.Equal(["FORBIDDEN"], (await editor.QueryAsync("{ allSponsors { slug } }")).ErrorCodes());
-        Assert.DoesNotContain("editor-bank", strip);
+        Assert.Equal(["FORBIDDEN"], (await writer.QueryAsync("{ allSponsors { slug } }")).ErrorCodes());
+        Assert.DoesNotContain("writer-bank", strip);
         Assert.DoesNotContain("script-bank", strip);
     }
 
     [Theory]
     [InlineData(StaffRoles.Writer, """mutation { createTag(input: { name: "Writer tag" }) { id } }""")]
     [InlineData(StaffRoles.Partnerships, """mutation { createAuthor(input: { name: "Partner author" }) { id } }""")]
-    [InlineData(StaffRoles.Editor, """mutation { deleteSponsor(id: "U3BvbnNvcjox", expectedVersion: 0) }""")]
+    [InlineData(StaffRoles.Writer, """mutation { deleteSponsor(id: "U3BvbnNvcjox", expectedVersion: 0) }""")]
     public async Task Roles_without_the_permission_are_forbidden(string role, string mutation)
     {
         var client = await api.StaffClientAsync(role, Cancel);

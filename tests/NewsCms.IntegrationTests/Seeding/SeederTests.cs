@@ -4,6 +4,7 @@ using NewsCms.Core.Articles;
 using NewsCms.Core.Content;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Seeding;
+using NewsCms.Core.Sponsors;
 using NewsCms.Testing;
 using NewsCms.Testing.Databases;
 
@@ -40,6 +41,10 @@ public abstract class DemoContentSeederTests<TDatabase>(TDatabase database) : IC
             Assert.Contains("<blockquote>", body.Html, StringComparison.Ordinal);
         });
         Assert.Equal(4, await db.Sponsors.CountAsync(cancel));
+        var strip = await new SponsorDirectory(database.Contexts, clock).ActiveAsync(SponsorPlacements.HomepageStrip, null, cancel);
+        Assert.Equal(["uol", "the-future-forbes-realty-global-properties", "aretilaw-firm", "ecredo"], strip.Select(s => s.Slug));
+        var storySponsors = published.Items.Where(a => a.SponsorId is not null).Select(a => a.SponsorId!.Value).ToHashSet();
+        Assert.All(strip.Where(s => storySponsors.Contains(s.Id)), s => Assert.True(s.Placements.HasFlag(SponsorPlacements.ArticleSponsorship), s.Slug));
     }
 }
 

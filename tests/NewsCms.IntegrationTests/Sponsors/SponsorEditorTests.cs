@@ -90,6 +90,67 @@ public abstract class SponsorEditorTests<TDatabase>(TDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Placements_and_the_tracking_link_round_trip_and_an_update_replaces_them()
+    {
+        database.RequireAvailable();
+        const SponsorPlacements Placed = SponsorPlacements.Newsletter | SponsorPlacements.ArticleSponsorship;
+
+        var created = await Editor().CreateAsync(
+            TestActors.Partnerships,
+            Input("Tracked Bank", url: "https://tracked.example") with { Placements = Placed, TrackingUrl = "https://track.example/c?id=7&utm_source=news" },
+            Cancel);
+        await using (var db = await database.Contexts.CreateDbContextAsync(Cancel))
+        {
+            var stored = await db.Sponsors.AsNoTracking().SingleAsync(s => s.Id == created.Id, Cancel);
+            Assert.Equal((Placed, "https://track.example/c?id=7&utm_source=news"), (stored.Placements, stored.TrackingUrl));
+            Assert.Equal(created.Id, await db.Sponsors.Where(s => (s.Placements & SponsorPlacements.ArticleSponsorship) != 0 && s.Slug == "tracked-bank").Select(s => s.Id).SingleAsync(Cancel));
+        }
+
+        var updated = await Editor().UpdateAsync(TestActors.Editor, created.Id, 1, Input("Tracked Bank") with { Placements = SponsorPlacements.Events }, Cancel);
+
+        await using var after = await database.Contexts.CreateDbContextAsync(Cancel);
+        var reread = await after.Sponsors.AsNoTracking().SingleAsync(s => s.Id == created.Id, Cancel);
+        Assert.Equal((SponsorPlacements.Events, null, 2), (reread.Placements, reread.TrackingUrl, updated.Version));
+        Assert.Equal(1, await database.AuditMentioning("(tracked-bank, Gold, placements: Newsletter, ArticleSponsorship)"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,hi")]
+    [InlineData("ftp://files.example.com")]
+    [InlineData("/track?id=1")]
+    [InlineData("//track.example")]
+    [InlineData("https://")]
+    [InlineData("too-long")]
+    public async Task Only_absolute_http_and_https_tracking_links_within_the_bound_are_accepted(string url)
+    {
+        database.RequireAvailable();
+        var trackingUrl = url == "too-long" ? "https://track.example/" + new string('a', Sponsor.TrackingUrlMaxLength) : url;
+
+        var error = await FailsWith(
+            ErrorCode.Validation,
+            () => Editor().CreateAsync(TestActors.Partnerships, Input("Bad tracking sponsor", url: "https://fine.example") with { TrackingUrl = trackingUrl }, Cancel));
+
+        Assert.Equal(["trackingUrl"], error.FieldErrors.Keys);
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        Assert.False(await db.Sponsors.AnyAsync(s => s.Slug == "bad-tracking-sponsor", Cancel));
+    }
+
+    [Fact]
+    public async Task A_placement_that_does_not_exist_is_refused()
+    {
+        database.RequireAvailable();
+
+        var error = await FailsWith(
+            ErrorCode.Validation,
+            () => Editor().CreateAsync(TestActors.Partnerships, Input("Nowhere sponsor") with { Placements = SponsorPlacements.Events | (SponsorPlacements)64 }, Cancel));
+
+        Assert.Equal(["placements"], error.FieldErrors.Keys);
+        await using var db = await database.Contexts.CreateDbContextAsync(Cancel);
+        Assert.False(await db.Sponsors.AnyAsync(s => s.Slug == "nowhere-sponsor", Cancel));
+    }
+
+    [Fact]
     public async Task A_sponsor_of_a_story_is_not_deleted_and_stale_versions_conflict()
     {
         database.RequireAvailable();
@@ -114,13 +175,15 @@ public abstract class SponsorEditorTests<TDatabase>(TDatabase database) : IClass
         database.RequireAvailable();
         var sponsor = await Editor().CreateAsync(TestActors.Administrator, Input("Guarded sponsor"), Cancel);
 
-        foreach (var actor in new[] { TestActors.Editor, TestActors.Writer })
+        foreach (var actor in new[] { TestActors.Writer })
         {
             await FailsWith(ErrorCode.Forbidden, () => Editor().CreateAsync(actor, Input("Forbidden sponsor"), Cancel));
             await FailsWith(ErrorCode.Forbidden, () => Editor().UpdateAsync(actor, sponsor.Id, 1, Input("Forbidden"), Cancel));
             await FailsWith(ErrorCode.Forbidden, () => Editor().DeleteAsync(actor, sponsor.Id, 1, Cancel));
         }
 
+        var byEditor = await Editor().CreateAsync(TestActors.Editor, Input("Editor sponsor"), Cancel);
+        Assert.Equal("editor-sponsor", byEditor.Slug);
         await FailsWith(ErrorCode.NotFound, () => Editor().UpdateAsync(TestActors.Partnerships, 987_654, 1, Input("Nobody"), Cancel));
         await FailsWith(ErrorCode.NotFound, () => Editor().DeleteAsync(TestActors.Partnerships, 987_654, 1, Cancel));
         await using var db = await database.Contexts.CreateDbContextAsync(Cancel);

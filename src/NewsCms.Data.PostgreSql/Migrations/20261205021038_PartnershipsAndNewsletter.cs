@@ -12,6 +12,20 @@ namespace NewsCms.Data.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Placements",
+                table: "Sponsors",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TrackingUrl",
+                table: "Sponsors",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
@@ -52,6 +66,14 @@ namespace NewsCms.Data.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Placements",
+                table: "Sponsors");
+
+            migrationBuilder.DropColumn(
+                name: "TrackingUrl",
+                table: "Sponsors");
         }
     }
 }

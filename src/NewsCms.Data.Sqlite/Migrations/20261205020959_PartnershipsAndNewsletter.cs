@@ -11,6 +11,20 @@ namespace NewsCms.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Placements",
+                table: "Sponsors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TrackingUrl",
+                table: "Sponsors",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
@@ -51,6 +65,14 @@ namespace NewsCms.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Placements",
+                table: "Sponsors");
+
+            migrationBuilder.DropColumn(
+                name: "TrackingUrl",
+                table: "Sponsors");
         }
     }
 }
