@@ -128,3 +128,54 @@ public sealed class MailHostingTests
         protected override Task SeedAsync() => Task.CompletedTask;
     }
 }
+
+/// <summary><c>mail send</c> as operators run it: the built server as a separate process, on its configured transport.</summary>
+public sealed class MailSendCommandTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private static readonly string ServerDll = Path.Combine(AppContext.BaseDirectory, "NewsCms.Server.dll");
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Mail_send_writes_the_due_messages_once_and_leaves_a_later_one()
+    {
+        api.Database.RequireAvailable();
+        var folder = Directory.CreateTempSubdirectory("newscms-mail-send-").FullName;
+        try
+        {
+            // The command runs on the real clock, not the factory's.
+            var now = DateTime.UtcNow;
+            var due = new OutboxMessage { Kind = "test", ToAddress = "due@example.com", Subject = "Due now", TextBody = "Now." };
+            var later = new OutboxMessage { Kind = "test", ToAddress = "later@example.com", Subject = "Due tomorrow", TextBody = "Later." };
+            await using (var db = await api.Database.Contexts.CreateDbContextAsync(Cancel))
+            {
+                db.Enqueue(due, now.AddMinutes(-1));
+                db.Enqueue(later, now.AddDays(1));
+                await db.SaveChangesAsync(Cancel);
+            }
+
+            var (exitCode, output, errors) = await ChildProcess.RunAsync("dotnet", [ServerDll, "mail", "send"], AppContext.BaseDirectory, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["NewsCms__Database__SeedDemoContent"] = "false",
+                ["ConnectionStrings__NewsCms"] = api.Database.ConnectionString,
+                ["NewsCms__Mail__PickupFolder"] = folder,
+                // The command alone sends: the interval job must not race it in the same process.
+                ["NewsCms__Mail__IntervalSeconds"] = "0",
+            }, TimeSpan.FromMinutes(1));
+
+            Assert.True(exitCode == 0, errors);
+            Assert.Equal("Sent 1 message(s); 0 failed and wait for a retry.", output.Trim());
+            var parsed = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(folder, "*.eml")), Cancel);
+            Assert.Equal("Due now", parsed.Subject);
+            await using var check = await api.Database.Contexts.CreateDbContextAsync(Cancel);
+            Assert.NotNull((await check.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == due.Id, Cancel)).SentAt);
+            Assert.Null((await check.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == later.Id, Cancel)).SentAt);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

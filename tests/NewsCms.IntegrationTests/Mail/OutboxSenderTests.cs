@@ -233,6 +233,26 @@ public abstract class OutboxSenderTests<TDatabase>(TDatabase database) : IClassF
         }
     }
 
+    [Fact]
+    public async Task A_long_error_is_cut_to_what_the_column_keeps_for_staff()
+    {
+        database.RequireAvailable();
+        var message = Message("long-error@example.com", "Refused at length");
+        await EnqueueAsync(TestContent.Now, message);
+
+        Assert.Contains(message.Id, (await Sender(new RefusingTransport(new string('x', 10_000))).SendDueAsync(Cancel)).Failed);
+
+        var failed = await ReloadAsync(message.Id);
+        Assert.Equal(OutboxSender.LastErrorMaxLength, failed.LastError!.Length);
+        Assert.StartsWith("IOException: xxx", failed.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Only for an error no real relay gives on demand: a reply thousands of characters long.</summary>
+    private sealed class RefusingTransport(string reason) : IMailTransport
+    {
+        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => throw new IOException(reason);
+    }
+
     private static OutboxMessage Message(string to, string subject, Dictionary<string, string>? headers = null) => new()
     {
         Kind = "test",
