@@ -7,6 +7,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
 using NewsCms.Core.PublicForms;
 using NewsCms.Core.Routing;
@@ -55,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaUploads>();
         services.AddSingleton<OrphanMediaSweeper>();
         services.AddSingleton<SubmissionThrottle>();
+        services.AddOptions<OutboxSendingOptions>();
+        services.AddSingleton<OutboxSender>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

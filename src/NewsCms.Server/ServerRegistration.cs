@@ -5,6 +5,7 @@ using NewsCms.Core.Articles;
 using NewsCms.GraphQL;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
+using NewsCms.Server.Mail;
 using NewsCms.Server.Media;
 using NewsCms.Server.Publishing;
 
@@ -23,6 +24,7 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsPublishing();
         builder.AddNewsCmsAuthentication();
         builder.AddNewsCmsMedia();
+        builder.AddNewsCmsMail();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         return builder;
     }

@@ -20,6 +20,8 @@ internal static class ServerCommands
                                              issue an API token to a staff account and print it, alone, on stdout
           media sweep                        remove stored media that no asset owns and that is older than
                                              NewsCms:Media:OrphanGracePeriod, and list what was removed
+          mail send                          send the outbox messages that are due, once, through the configured
+                                             transport; exit code 1 when some failed
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -46,6 +48,8 @@ internal static class ServerCommands
                 return await StaffCommands.TokensAsync(app, args[1..]);
             case "media":
                 return await MediaCommands.MediaAsync(app, args[1..]);
+            case "mail":
+                return await MailCommands.MailAsync(app, args[1..]);
             case "help" or "--help":
                 await Console.Out.WriteLineAsync(Usage);
                 return 0;

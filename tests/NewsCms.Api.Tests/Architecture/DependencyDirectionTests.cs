@@ -3,7 +3,7 @@ using System.Reflection;
 namespace NewsCms.Api.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way: Server → (GraphQL, providers, the Azure media store) → Core. The core knows no web
+/// Dependencies point one way: Server → (GraphQL, providers, the Azure media store, the mail transports) → Core. The core knows no web
 /// framework, no GraphQL, no Azure and no database provider, so every rule in it is testable and reusable by any host.
 /// Adapters know their own technology and the core, never each other nor the host.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class DependencyDirectionTests
         ["NewsCms.Data.SqlServer"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.PostgreSql"],
         ["NewsCms.Data.PostgreSql"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.SqlServer"],
         ["NewsCms.Media.Azure"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data."],
+        ["NewsCms.Mail"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "Azure", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.", "NewsCms.Media."],
     };
 
     /// <summary>
@@ -56,5 +57,15 @@ public sealed class DependencyDirectionTests
         Assert.Contains("Azure.Storage.Blobs", adapter);
         Assert.Contains("NewsCms.Core", adapter);
         Assert.Contains("NewsCms.Media.Azure", Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!));
+    }
+
+    [Fact]
+    public void The_mail_transports_are_an_adapter_of_the_core_and_the_server_chooses_them()
+    {
+        var adapter = Assembly.Load("NewsCms.Mail").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("MailKit", adapter);
+        Assert.Contains("NewsCms.Core", adapter);
+        Assert.Contains("NewsCms.Mail", Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!));
+        Assert.DoesNotContain(Assembly.Load("NewsCms.Core").GetReferencedAssemblies(), a => a.Name is "MailKit" or "MimeKit");
     }
 }

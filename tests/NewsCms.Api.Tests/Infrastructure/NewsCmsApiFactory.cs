@@ -71,6 +71,9 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
     /// </summary>
     public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), $"newscms-api-media-{Guid.NewGuid():N}");
 
+    /// <summary>Where the pickup-folder mail transport writes <c>.eml</c> files: temporary and per factory, like the media.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"newscms-api-mail-{Guid.NewGuid():N}");
+
     /// <summary>Extra configuration, applied over the defaults below.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -109,6 +112,9 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         // So would the orphan sweep, listing the store; its own tests run it on purpose.
         builder.UseSetting("NewsCms:Media:SweepIntervalMinutes", "0");
+        // And the mail sender, working through the outbox; its own tests start it on purpose.
+        builder.UseSetting("NewsCms:Mail:IntervalSeconds", "0");
+        builder.UseSetting("NewsCms:Mail:PickupFolder", MailFolder);
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
@@ -130,6 +136,11 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         if (Directory.Exists(MediaRoot))
         {
             Directory.Delete(MediaRoot, recursive: true);
+        }
+
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
 
         GC.SuppressFinalize(this);
