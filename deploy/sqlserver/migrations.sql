@@ -885,7 +885,42 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [Applications] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [Company] nvarchar(200) NULL,
+        [ConsentToContact] bit NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ReviewerUserId] int NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [IdempotencyKey] nvarchar(100) NULL,
+        [Version] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Phone] nvarchar(40) NULL,
+        [Website] nvarchar(2000) NULL,
+        [PartnershipKind] nvarchar(32) NULL,
+        [Budget] nvarchar(32) NULL,
+        [Message] nvarchar(max) NULL,
+        [JobTitle] nvarchar(200) NULL,
+        [TalkTitle] nvarchar(200) NULL,
+        [Abstract] nvarchar(max) NULL,
+        [ShortBio] nvarchar(1500) NULL,
+        [Topics] nvarchar(max) NULL,
+        [Links] nvarchar(max) NULL,
+        [EventName] nvarchar(200) NULL,
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Applications_AspNetUsers_ReviewerUserId] FOREIGN KEY ([ReviewerUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -908,7 +943,72 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [ApplicationNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [AuthorUserId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_ApplicationNotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationNotes_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ApplicationNotes_AspNetUsers_AuthorUserId] FOREIGN KEY ([AuthorUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationNotes_ApplicationId] ON [ApplicationNotes] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationNotes_AuthorUserId] ON [ApplicationNotes] ([AuthorUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Email_IdempotencyKey] ON [Applications] ([Email], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ReviewerUserId] ON [Applications] ([ReviewerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status_DecidedAt] ON [Applications] ([Status], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status_SubmittedAt] ON [Applications] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -916,7 +1016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -924,11 +1024,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205020507_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205020507_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205021411_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;
