@@ -885,7 +885,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Applications] (
@@ -913,14 +913,13 @@ BEGIN
         [Topics] nvarchar(max) NULL,
         [Links] nvarchar(max) NULL,
         [EventName] nvarchar(200) NULL,
-        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Applications_AspNetUsers_ReviewerUserId] FOREIGN KEY ([ReviewerUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -943,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [ApplicationNotes] (
@@ -953,14 +952,13 @@ BEGIN
         [CreatedAt] datetime2 NOT NULL,
         [Text] nvarchar(4000) NOT NULL,
         CONSTRAINT [PK_ApplicationNotes] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ApplicationNotes_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_ApplicationNotes_AspNetUsers_AuthorUserId] FOREIGN KEY ([AuthorUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL
+        CONSTRAINT [FK_ApplicationNotes_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_ApplicationNotes_ApplicationId] ON [ApplicationNotes] ([ApplicationId]);
@@ -968,15 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
-)
-BEGIN
-    CREATE INDEX [IX_ApplicationNotes_AuthorUserId] ON [ApplicationNotes] ([AuthorUserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Email_IdempotencyKey] ON [Applications] ([Email], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
@@ -984,15 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
-)
-BEGIN
-    CREATE INDEX [IX_Applications_ReviewerUserId] ON [Applications] ([ReviewerUserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_DecidedAt] ON [Applications] ([Status], [DecidedAt]);
@@ -1000,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_SubmittedAt] ON [Applications] ([Status], [SubmittedAt]);
@@ -1008,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -1016,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -1024,11 +1006,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021411_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021707_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205021411_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205021707_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;

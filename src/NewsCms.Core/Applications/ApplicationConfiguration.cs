@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsCms.Core.Data;
-using NewsCms.Core.Staff;
 
 namespace NewsCms.Core.Applications;
 
@@ -27,7 +26,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // The staff lists, newest first per status; retention finds final ones by decision time.
         application.HasIndex(a => new { a.Status, a.SubmittedAt });
         application.HasIndex(a => new { a.Status, a.DecidedAt });
-        application.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.ReviewerUserId).OnDelete(DeleteBehavior.SetNull);
         application.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -64,7 +62,6 @@ internal sealed class ApplicationNoteConfiguration : IEntityTypeConfiguration<Ap
     {
         note.ToTable("ApplicationNotes");
         note.Property(n => n.Text).HasMaxLength(ApplicationNote.TextMaxLength);
-        note.HasOne<StaffUser>().WithMany().HasForeignKey(n => n.AuthorUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -238,8 +238,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewerUserId");
-
                     b.HasIndex("Email", "IdempotencyKey")
                         .IsUnique();
 
@@ -279,8 +277,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AuthorUserId");
 
                     b.ToTable("ApplicationNotes", (string)null);
                 });
@@ -1243,14 +1239,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsCms.Core.Applications.Application", b =>
-                {
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("NewsCms.Core.Applications.ApplicationNote", b =>
                 {
                     b.HasOne("NewsCms.Core.Applications.Application", null)
@@ -1258,11 +1246,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>

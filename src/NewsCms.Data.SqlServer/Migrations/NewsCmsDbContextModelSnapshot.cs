@@ -239,8 +239,6 @@ namespace NewsCms.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewerUserId");
-
                     b.HasIndex("Email", "IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
@@ -281,8 +279,6 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AuthorUserId");
 
                     b.ToTable("ApplicationNotes", (string)null);
                 });
@@ -1246,14 +1242,6 @@ namespace NewsCms.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsCms.Core.Applications.Application", b =>
-                {
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("NewsCms.Core.Applications.ApplicationNote", b =>
                 {
                     b.HasOne("NewsCms.Core.Applications.Application", null)
@@ -1261,11 +1249,6 @@ namespace NewsCms.Data.SqlServer.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>

@@ -225,8 +225,6 @@ namespace NewsCms.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewerUserId");
-
                     b.HasIndex("Email", "IdempotencyKey")
                         .IsUnique();
 
@@ -264,8 +262,6 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AuthorUserId");
 
                     b.ToTable("ApplicationNotes", (string)null);
                 });
@@ -1204,14 +1200,6 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsCms.Core.Applications.Application", b =>
-                {
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("NewsCms.Core.Applications.ApplicationNote", b =>
                 {
                     b.HasOne("NewsCms.Core.Applications.Application", null)
@@ -1219,11 +1207,6 @@ namespace NewsCms.Data.Sqlite.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>

@@ -44,12 +44,6 @@ namespace NewsCms.Data.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Applications", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Applications_AspNetUsers_ReviewerUserId",
-                        column: x => x.ReviewerUserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -96,12 +90,6 @@ namespace NewsCms.Data.SqlServer.Migrations
                         principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ApplicationNotes_AspNetUsers_AuthorUserId",
-                        column: x => x.AuthorUserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateIndex(
@@ -110,21 +98,11 @@ namespace NewsCms.Data.SqlServer.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicationNotes_AuthorUserId",
-                table: "ApplicationNotes",
-                column: "AuthorUserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Applications_Email_IdempotencyKey",
                 table: "Applications",
                 columns: new[] { "Email", "IdempotencyKey" },
                 unique: true,
                 filter: "[IdempotencyKey] IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Applications_ReviewerUserId",
-                table: "Applications",
-                column: "ReviewerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_Status_DecidedAt",

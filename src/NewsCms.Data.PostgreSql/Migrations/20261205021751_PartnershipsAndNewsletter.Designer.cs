@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsCms.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(NewsCmsDbContext))]
-    [Migration("20261205021431_PartnershipsAndNewsletter")]
+    [Migration("20261205021751_PartnershipsAndNewsletter")]
     partial class PartnershipsAndNewsletter
     {
         /// <inheritdoc />
@@ -241,8 +241,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewerUserId");
-
                     b.HasIndex("Email", "IdempotencyKey")
                         .IsUnique();
 
@@ -282,8 +280,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("AuthorUserId");
 
                     b.ToTable("ApplicationNotes", (string)null);
                 });
@@ -1246,14 +1242,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsCms.Core.Applications.Application", b =>
-                {
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("NewsCms.Core.Applications.ApplicationNote", b =>
                 {
                     b.HasOne("NewsCms.Core.Applications.Application", null)
@@ -1261,11 +1249,6 @@ namespace NewsCms.Data.PostgreSql.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("NewsCms.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NewsCms.Core.Articles.Article", b =>
