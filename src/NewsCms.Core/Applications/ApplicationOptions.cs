@@ -11,6 +11,9 @@ public sealed class ApplicationOptions
     /// <summary>Declined and withdrawn applications are erased this many days after the decision.</summary>
     public int RetentionDays { get; set; } = 180;
 
+    /// <summary>How often the server runs the retention; 0 switches it off (run it from elsewhere, or not at all).</summary>
+    public int RetentionIntervalHours { get; set; } = 24;
+
     /// <summary>Submissions one network address may make per <see cref="ThrottleWindow"/>.</summary>
     public int PerAddressLimit { get; set; } = 10;
 

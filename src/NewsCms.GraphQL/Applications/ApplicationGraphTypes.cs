@@ -141,6 +141,7 @@ public sealed class ApplicationUnionGraphType : UnionGraphType
     {
         Name = "Application";
         Description = "Staff only: a speaker or a partner application.";
+        this.RequirePermission(Permission.ManagePartnerships);
         Type<SpeakerApplicationGraphType>();
         Type<PartnerApplicationGraphType>();
         ResolveType = value => value switch

@@ -109,6 +109,8 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         builder.UseSetting("NewsCms:Publishing:Enabled", "false");
         // So would the orphan sweep, listing the store; its own tests run it on purpose.
         builder.UseSetting("NewsCms:Media:SweepIntervalMinutes", "0");
+        // And the application retention; its tests call it with a fake clock.
+        builder.UseSetting("NewsCms:Applications:RetentionIntervalHours", "0");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
