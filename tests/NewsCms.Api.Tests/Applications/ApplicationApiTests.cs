@@ -8,7 +8,8 @@ using NewsCms.Testing.Databases;
 namespace NewsCms.Api.Tests.Applications;
 
 /// <summary>The public application forms as a browser or a bot calls them, and the partnerships team's side of them.</summary>
-public sealed class ApplicationApiTests(SqliteApi api) : IClassFixture<SqliteApi>
+public abstract class ApplicationApiTests<TApi>(TApi api) : IClassFixture<TApi>
+    where TApi : NewsCmsApiFactory
 {
     private const string ApplyToSpeak = "mutation($input: SpeakerApplicationInput!) { applyToSpeak(input: $input) { received submittedAt } }";
     private const string ApplyToPartner = "mutation($input: PartnerApplicationInput!) { applyToPartner(input: $input) { received submittedAt } }";
@@ -136,6 +137,10 @@ public sealed class ApplicationApiTests(SqliteApi api) : IClassFixture<SqliteApi
         Assert.Equal(0, await StoredFor("api.partner@example.com"));
     }
 }
+
+public sealed class SqliteApplicationApiTests(SqliteApi api) : ApplicationApiTests<SqliteApi>(api);
+
+public sealed class PostgreSqlApplicationApiTests(PostgreSqlApi api) : ApplicationApiTests<PostgreSqlApi>(api);
 
 /// <summary>Small limits, so that a test reaches them in a few requests.</summary>
 public sealed class TightApplicationLimitsApi() : NewsCmsApiFactory(new SqliteTestDatabase())
