@@ -232,6 +232,38 @@ public abstract class ApplicationTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Staff_lists_are_newest_first_filter_by_status_and_time_page_by_cursor_and_refuse_other_roles()
+    {
+        database.RequireAvailable();
+        // A time of its own: the other tests of the class write applications into the same tables around the fixed clock.
+        clock.Advance(TimeSpan.FromDays(3650));
+        var from = clock.GetUtcNow().UtcDateTime;
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Intake().ApplyToPartnerAsync("203.0.113.10", Partner($"list-{n}@example.com", "Listed Co"), Cancel);
+        }
+
+        var review = Review();
+        await review.MoveAsync(TestActors.Partnerships, (await Stored("list-2@example.com")).Id, 1, ApplicationStatus.InReview, Cancel);
+        var window = new ApplicationFilter(SubmittedFrom: from, SubmittedTo: clock.GetUtcNow().UtcDateTime.AddSeconds(1));
+
+        var first = await review.PartnerApplicationsAsync(TestActors.Partnerships, window, PageRequest.Create(2, null), Cancel);
+        var second = await review.PartnerApplicationsAsync(TestActors.Administrator, window, PageRequest.Create(2, first.CursorOf(first.Items[^1])), Cancel);
+        var fresh = await review.PartnerApplicationsAsync(TestActors.Partnerships, window with { Status = ApplicationStatus.New }, PageRequest.Create(10, null), Cancel);
+        var speakers = await review.SpeakerApplicationsAsync(TestActors.Partnerships, window, PageRequest.Create(10, null), Cancel);
+
+        Assert.Equal(["list-3@example.com", "list-2@example.com"], first.Items.Select(a => a.Email));
+        Assert.True(first.HasNextPage);
+        Assert.Equal(["list-1@example.com"], second.Items.Select(a => a.Email));
+        Assert.False(second.HasNextPage);
+        Assert.Equal(["list-3@example.com", "list-1@example.com"], fresh.Items.Select(a => a.Email));
+        Assert.DoesNotContain(speakers.Items, a => a.Email.StartsWith("list-", StringComparison.Ordinal));
+        await FailsWith(ErrorCode.Forbidden, () => review.PartnerApplicationsAsync(TestActors.Editor, window, PageRequest.Create(10, null), Cancel));
+        await FailsWith(ErrorCode.Forbidden, () => review.SpeakerApplicationsAsync(TestActors.Writer, window, PageRequest.Create(10, null), Cancel));
+    }
+
+    [Fact]
     public async Task Erasing_an_applicant_removes_applications_notes_and_mail_and_the_audit_keeps_no_address()
     {
         database.RequireAvailable();
