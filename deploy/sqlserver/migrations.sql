@@ -885,7 +885,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     ALTER TABLE [Sponsors] ADD [Placements] int NOT NULL DEFAULT 0;
@@ -893,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     ALTER TABLE [Sponsors] ADD [TrackingUrl] nvarchar(2000) NULL;
@@ -901,7 +901,41 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [Applications] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [Company] nvarchar(200) NULL,
+        [ConsentToContact] bit NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ReviewerUserId] int NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [IdempotencyKey] nvarchar(100) NULL,
+        [Version] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Phone] nvarchar(40) NULL,
+        [Website] nvarchar(2000) NULL,
+        [PartnershipKind] nvarchar(32) NULL,
+        [Budget] nvarchar(32) NULL,
+        [Message] nvarchar(max) NULL,
+        [JobTitle] nvarchar(200) NULL,
+        [TalkTitle] nvarchar(200) NULL,
+        [Abstract] nvarchar(max) NULL,
+        [ShortBio] nvarchar(1500) NULL,
+        [Topics] nvarchar(max) NULL,
+        [Links] nvarchar(max) NULL,
+        [EventName] nvarchar(200) NULL,
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -924,7 +958,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [ApplicationNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [AuthorUserId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_ApplicationNotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationNotes_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationNotes_ApplicationId] ON [ApplicationNotes] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Email_IdempotencyKey] ON [Applications] ([Email], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status_DecidedAt] ON [Applications] ([Status], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status_SubmittedAt] ON [Applications] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -932,7 +1014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -940,11 +1022,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021020_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205021020_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205024036_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;

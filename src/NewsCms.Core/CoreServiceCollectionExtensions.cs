@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
@@ -58,6 +59,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SubmissionThrottle>();
         services.AddOptions<OutboxSendingOptions>();
         services.AddSingleton<OutboxSender>();
+        services.AddOptions<ApplicationOptions>();
+        services.AddSingleton<ApplicationIntake>();
+        services.AddSingleton<ApplicationReview>();
+        services.AddSingleton<ApplicationRetention>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsCms.GraphQL.Applications;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
 using NewsCms.GraphQL.Execution;
@@ -39,6 +40,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<TagByIdLoader>();
         services.AddScoped<SponsorByIdLoader>();
         services.AddScoped<StaffEmailByIdLoader>();
+        services.AddScoped<ApplicationNotesLoader>();
 
         services.AddGraphQL(graphQL =>
         {

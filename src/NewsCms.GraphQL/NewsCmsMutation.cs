@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Applications;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Media;
@@ -23,6 +24,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
         AuthorMutationFields.AddTo(this);
         TagMutationFields.AddTo(this);
         SponsorMutationFields.AddTo(this);
+        ApplicationMutationFields.AddTo(this);
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsCms.GraphQL.Applications;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
@@ -26,6 +27,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
+        ApplicationQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
+using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.GraphQL;
+using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
 using NewsCms.Server.Mail;
@@ -22,6 +24,8 @@ internal static partial class ServerRegistration
             .ValidateOnStart();
         builder.AddNewsCmsDatabase();
         builder.AddNewsCmsPublishing();
+        builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.SectionName));
+        builder.Services.AddHostedService<ApplicationRetentionService>();
         builder.AddNewsCmsAuthentication();
         builder.AddNewsCmsMedia();
         builder.AddNewsCmsMail();

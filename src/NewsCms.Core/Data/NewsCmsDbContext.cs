@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
@@ -41,6 +42,10 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<ArticleMediaReference> ArticleMediaReferences => Set<ArticleMediaReference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<SpeakerApplication> SpeakerApplications => Set<SpeakerApplication>();
+    public DbSet<PartnerApplication> PartnerApplications => Set<PartnerApplication>();
+    public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

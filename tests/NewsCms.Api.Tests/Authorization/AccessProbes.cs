@@ -122,7 +122,7 @@ public static class AccessProbes
     /// <summary>The field with its required arguments (and <paramref name="extra"/>), and a minimal selection.</summary>
     private static string Select(FieldType field, QueryArgument? extra)
     {
-        var selection = field.ResolvedType?.GetNamedType() is IComplexGraphType ? " { __typename }" : "";
+        var selection = field.ResolvedType?.GetNamedType() is IComplexGraphType or UnionGraphType ? " { __typename }" : "";
         return field.Name + Arguments(field, extra) + selection;
     }
 

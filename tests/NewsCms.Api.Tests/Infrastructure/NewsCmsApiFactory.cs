@@ -115,6 +115,8 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         // And the mail sender, working through the outbox; its own tests start it on purpose.
         builder.UseSetting("NewsCms:Mail:IntervalSeconds", "0");
         builder.UseSetting("NewsCms:Mail:PickupFolder", MailFolder);
+        // And the application retention; its tests call it with a fake clock.
+        builder.UseSetting("NewsCms:Applications:RetentionIntervalHours", "0");
         builder.UseSetting("NewsCms:GraphQL:PersistedDocumentsPath", Path.Combine(AppContext.BaseDirectory, "PersistedDocuments"));
         builder.UseSetting("NewsCms:Media:FileSystem:RootPath", MediaRoot);
         foreach (var (key, value) in Settings)
