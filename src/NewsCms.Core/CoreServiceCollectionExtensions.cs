@@ -8,6 +8,7 @@ using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
 using NewsCms.Core.Media;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.PublicForms;
 using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
@@ -55,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MediaUploads>();
         services.AddSingleton<OrphanMediaSweeper>();
         services.AddSingleton<SubmissionThrottle>();
+        services.AddSingleton<NewsletterSubscriptions>();
+        services.AddOptions<NewsletterOptions>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

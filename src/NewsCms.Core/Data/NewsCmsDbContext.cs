@@ -6,6 +6,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
@@ -41,6 +42,8 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<ArticleMediaReference> ArticleMediaReferences => Set<ArticleMediaReference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NewsletterList> NewsletterLists => Set<NewsletterList>();
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
