@@ -885,7 +885,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [NewsletterLists] (
@@ -900,7 +900,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -923,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [NewsletterSubscriptions] (
@@ -944,20 +944,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CreatedAt', N'Description', N'Name', N'Slug') AND [object_id] = OBJECT_ID(N'[NewsletterLists]'))
         SET IDENTITY_INSERT [NewsletterLists] ON;
     EXEC(N'INSERT INTO [NewsletterLists] ([Id], [CreatedAt], [Description], [Name], [Slug])
-    VALUES (1, ''2026-01-01T00:00:00.0000000Z'', N''The week''''s business news in one message, every Friday.'', N''The weekly newsletter'', N''weekly'')');
+    VALUES (-1, ''2026-01-01T00:00:00.0000000Z'', N''The week''''s business news in one message, every Friday.'', N''The weekly newsletter'', N''weekly'')');
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CreatedAt', N'Description', N'Name', N'Slug') AND [object_id] = OBJECT_ID(N'[NewsletterLists]'))
         SET IDENTITY_INSERT [NewsletterLists] OFF;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_NewsletterLists_Slug] ON [NewsletterLists] ([Slug]);
@@ -965,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_NewsletterSubscriptions_Email] ON [NewsletterSubscriptions] ([Email]);
@@ -973,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_NewsletterSubscriptions_ListId_Email] ON [NewsletterSubscriptions] ([ListId], [Email]);
@@ -981,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_NewsletterSubscriptions_ListId_Status] ON [NewsletterSubscriptions] ([ListId], [Status]);
@@ -989,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -997,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -1005,11 +1005,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205021252_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205021530_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205021252_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205021530_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;

@@ -14,10 +14,11 @@ internal sealed class NewsletterListConfiguration : IEntityTypeConfiguration<New
         list.HasIndex(l => l.Slug).IsUnique();
         list.Property(l => l.Name).HasMaxLength(NewsletterList.NameMaxLength);
         list.Property(l => l.Description).HasMaxLength(NewsletterList.DescriptionMaxLength);
-        // In the migration, so that the sign-up form works on a fresh database before anyone seeds anything.
+        // In the migration, so that the sign-up form works on a fresh database before anyone seeds anything. A negative
+        // id: PostgreSQL's identity does not move past seeded rows, so id 1 would be the first list staff create.
         list.HasData(new NewsletterList
         {
-            Id = 1,
+            Id = -1,
             Slug = NewsletterList.WeeklySlug,
             Name = "The weekly newsletter",
             Description = "The week's business news in one message, every Friday.",

@@ -806,7 +806,7 @@ namespace NewsCms.Data.SqlServer.Migrations
                     b.HasData(
                         new
                         {
-                            Id = 1,
+                            Id = -1,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Description = "The week's business news in one message, every Friday.",
                             Name = "The weekly newsletter",

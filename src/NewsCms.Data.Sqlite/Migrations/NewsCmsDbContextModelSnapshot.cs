@@ -778,7 +778,7 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.HasData(
                         new
                         {
-                            Id = 1,
+                            Id = -1,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Description = "The week's business news in one message, every Friday.",
                             Name = "The weekly newsletter",

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NewsCms.Data.Sqlite.Migrations
+namespace NewsCms.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class PartnershipsAndNewsletter : Migration
@@ -15,12 +15,12 @@ namespace NewsCms.Data.Sqlite.Migrations
                 name: "NewsletterLists",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Slug = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,20 +31,20 @@ namespace NewsCms.Data.Sqlite.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
-                    Headers = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Headers = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,17 +55,17 @@ namespace NewsCms.Data.Sqlite.Migrations
                 name: "NewsletterSubscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ConsentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UnsubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ListId = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ConsentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,7 +81,7 @@ namespace NewsCms.Data.Sqlite.Migrations
             migrationBuilder.InsertData(
                 table: "NewsletterLists",
                 columns: new[] { "Id", "CreatedAt", "Description", "Name", "Slug" },
-                values: new object[] { 1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "The week's business news in one message, every Friday.", "The weekly newsletter", "weekly" });
+                values: new object[] { -1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "The week's business news in one message, every Friday.", "The weekly newsletter", "weekly" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NewsletterLists_Slug",

@@ -82,7 +82,7 @@ namespace NewsCms.Data.PostgreSql.Migrations
             migrationBuilder.InsertData(
                 table: "NewsletterLists",
                 columns: new[] { "Id", "CreatedAt", "Description", "Name", "Slug" },
-                values: new object[] { 1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "The week's business news in one message, every Friday.", "The weekly newsletter", "weekly" });
+                values: new object[] { -1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "The week's business news in one message, every Friday.", "The weekly newsletter", "weekly" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NewsletterLists_Slug",

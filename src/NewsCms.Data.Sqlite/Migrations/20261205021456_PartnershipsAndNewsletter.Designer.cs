@@ -11,7 +11,7 @@ using NewsCms.Core.Data;
 namespace NewsCms.Data.Sqlite.Migrations
 {
     [DbContext(typeof(NewsCmsDbContext))]
-    [Migration("20261205021226_PartnershipsAndNewsletter")]
+    [Migration("20261205021456_PartnershipsAndNewsletter")]
     partial class PartnershipsAndNewsletter
     {
         /// <inheritdoc />
@@ -781,7 +781,7 @@ namespace NewsCms.Data.Sqlite.Migrations
                     b.HasData(
                         new
                         {
-                            Id = 1,
+                            Id = -1,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Description = "The week's business news in one message, every Friday.",
                             Name = "The weekly newsletter",
