@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Media;
+using NewsCms.GraphQL.Newsletter;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Staff;
@@ -23,6 +24,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
         AuthorMutationFields.AddTo(this);
         TagMutationFields.AddTo(this);
         SponsorMutationFields.AddTo(this);
+        NewsletterMutationFields.AddTo(this);
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);

@@ -3,6 +3,7 @@ using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Media;
+using NewsCms.GraphQL.Newsletter;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
@@ -26,6 +27,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         AuthorQueryFields.AddTo(this);
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
+        NewsletterQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);
