@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using NewsCms.Core.Common;
 
 namespace NewsCms.Core.Newsletter;
@@ -5,12 +6,16 @@ namespace NewsCms.Core.Newsletter;
 /// <summary>Where a subscription stands in double opt-in and after it.</summary>
 public enum NewsletterSubscriptionStatus
 {
-    /// <summary>Asked for, not yet confirmed through the link in the confirmation message: nothing is sent to it.</summary>
+    [Description("Asked for, not yet confirmed through the link in the confirmation message: nothing is sent to it.")]
     Pending,
+
+    [Description("Confirmed through the link: the list is sent to it.")]
     Confirmed,
+
+    [Description("Ended by the subscriber.")]
     Unsubscribed,
 
-    /// <summary>The address refused delivery; set by whoever processes bounces.</summary>
+    [Description("Ended because the address refused delivery.")]
     Bounced,
 }
 
