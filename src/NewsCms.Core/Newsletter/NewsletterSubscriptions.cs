@@ -135,8 +135,19 @@ public sealed class NewsletterSubscriptions(
         catch (DbUpdateException)
         {
             // Two sign-ups of one address raced on the (list, email) key or a version: the one that won sent the
-            // message, and the answer must not differ anyway.
+            // message, and the answer must not differ anyway. Any other failure is a failure.
+            if (!await RacedAsync(address, listIds, cancellationToken))
+            {
+                throw;
+            }
         }
+    }
+
+    /// <summary>Whether a failed sign-up lost a race to another one for the same address, rather than failing outright.</summary>
+    private async Task<bool> RacedAsync(string address, List<int> listIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.NewsletterSubscriptions.AnyAsync(s => s.Email == address && listIds.Contains(s.ListId), cancellationToken);
     }
 
     /// <summary>Confirms the pending subscriptions a confirmation link names; returns the slugs of the lists it covers.</summary>
