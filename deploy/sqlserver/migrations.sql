@@ -885,7 +885,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     ALTER TABLE [Sponsors] ADD [Placements] int NOT NULL DEFAULT 0;
@@ -893,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     ALTER TABLE [Sponsors] ADD [TrackingUrl] nvarchar(2000) NULL;
@@ -901,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Applications] (
@@ -935,7 +935,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [NewsletterLists] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(200) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_NewsletterLists] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -958,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE TABLE [ApplicationNotes] (
@@ -974,7 +989,41 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE TABLE [NewsletterSubscriptions] (
+        [Id] int NOT NULL IDENTITY,
+        [ListId] int NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ConsentAt] datetime2 NOT NULL,
+        [ConfirmedAt] datetime2 NULL,
+        [UnsubscribedAt] datetime2 NULL,
+        [Source] nvarchar(60) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_NewsletterSubscriptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_NewsletterSubscriptions_NewsletterLists_ListId] FOREIGN KEY ([ListId]) REFERENCES [NewsletterLists] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CreatedAt', N'Description', N'Name', N'Slug') AND [object_id] = OBJECT_ID(N'[NewsletterLists]'))
+        SET IDENTITY_INSERT [NewsletterLists] ON;
+    EXEC(N'INSERT INTO [NewsletterLists] ([Id], [CreatedAt], [Description], [Name], [Slug])
+    VALUES (-1, ''2026-01-01T00:00:00.0000000Z'', N''The week''''s business news in one message, every Friday.'', N''The weekly newsletter'', N''weekly'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CreatedAt', N'Description', N'Name', N'Slug') AND [object_id] = OBJECT_ID(N'[NewsletterLists]'))
+        SET IDENTITY_INSERT [NewsletterLists] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_ApplicationNotes_ApplicationId] ON [ApplicationNotes] ([ApplicationId]);
@@ -982,7 +1031,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Email_IdempotencyKey] ON [Applications] ([Email], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
@@ -990,7 +1039,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_DecidedAt] ON [Applications] ([Status], [DecidedAt]);
@@ -998,7 +1047,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_SubmittedAt] ON [Applications] ([Status], [SubmittedAt]);
@@ -1006,7 +1055,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NewsletterLists_Slug] ON [NewsletterLists] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_NewsletterSubscriptions_Email] ON [NewsletterSubscriptions] ([Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NewsletterSubscriptions_ListId_Email] ON [NewsletterSubscriptions] ([ListId], [Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
+)
+BEGIN
+    CREATE INDEX [IX_NewsletterSubscriptions_ListId_Status] ON [NewsletterSubscriptions] ([ListId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_SentAt_NextAttemptAt] ON [Outbox] ([SentAt], [NextAttemptAt]);
@@ -1014,7 +1095,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_ToAddress] ON [Outbox] ([ToAddress]);
@@ -1022,11 +1103,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205024036_PartnershipsAndNewsletter'
+    WHERE [MigrationId] = N'20261205024339_PartnershipsAndNewsletter'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205024036_PartnershipsAndNewsletter', N'10.0.15');
+    VALUES (N'20261205024339_PartnershipsAndNewsletter', N'10.0.15');
 END;
 
 COMMIT;

@@ -10,6 +10,7 @@ using NewsCms.Core.Content;
 using NewsCms.Core.Data;
 using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.PublicForms;
 using NewsCms.Core.Routing;
 using NewsCms.Core.Sections;
@@ -63,6 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApplicationIntake>();
         services.AddSingleton<ApplicationReview>();
         services.AddSingleton<ApplicationRetention>();
+        services.AddSingleton<NewsletterSubscriptions>();
+        services.AddOptions<NewsletterOptions>();
         AddIdentity(services);
         services.AddSingleton<DemoContentSeeder>();
         services.AddSingleton<GeneratedContentSeeder>();

@@ -3,6 +3,7 @@ using NewsCms.GraphQL.Applications;
 using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Media;
+using NewsCms.GraphQL.Newsletter;
 using NewsCms.GraphQL.Sections;
 using NewsCms.GraphQL.Sponsors;
 using NewsCms.GraphQL.Staff;
@@ -25,6 +26,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
         TagMutationFields.AddTo(this);
         SponsorMutationFields.AddTo(this);
         ApplicationMutationFields.AddTo(this);
+        NewsletterMutationFields.AddTo(this);
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
         ArticleMutationFields.AddTo(this);

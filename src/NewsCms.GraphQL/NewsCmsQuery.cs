@@ -4,6 +4,7 @@ using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Audit;
 using NewsCms.GraphQL.Authors;
 using NewsCms.GraphQL.Media;
+using NewsCms.GraphQL.Newsletter;
 using NewsCms.GraphQL.Relay;
 using NewsCms.GraphQL.Routing;
 using NewsCms.GraphQL.Sections;
@@ -28,6 +29,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         TagQueryFields.AddTo(this);
         SponsorQueryFields.AddTo(this);
         ApplicationQueryFields.AddTo(this);
+        NewsletterQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
         PreviewQueryFields.AddTo(this);

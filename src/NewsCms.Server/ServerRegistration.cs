@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using NewsCms.Core;
 using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Newsletter;
 using NewsCms.GraphQL;
 using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
 using NewsCms.Server.Mail;
 using NewsCms.Server.Media;
+using NewsCms.Server.Newsletter;
 using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
@@ -22,6 +24,7 @@ internal static partial class ServerRegistration
             .Bind(builder.Configuration.GetSection(PreviewOptions.SectionName))
             .Validate(preview => preview.HasUsableSigningKey, PreviewOptions.InvalidKeyMessage)
             .ValidateOnStart();
+        builder.Services.AddOptions<NewsletterOptions>().Bind(builder.Configuration.GetSection(NewsletterOptions.SectionName));
         builder.AddNewsCmsDatabase();
         builder.AddNewsCmsPublishing();
         builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.SectionName));
@@ -39,6 +42,7 @@ internal static partial class ServerRegistration
         app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
         app.MapNewsCmsMedia();
+        app.MapNewsCmsNewsletter();
         app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Common;
 using NewsCms.Core.Data;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.Staff;
 
 namespace NewsCms.Core.Applications;
@@ -17,10 +18,13 @@ public sealed class ApplicationRetention(IDbContextFactory<NewsCmsDbContext> con
     public const string ErasureEntityType = "ApplicantData";
 
     /// <summary>
-    /// Other tables that hold an applicant's address erase their rows here, in the same save (the newsletter's
-    /// subscribers, once they exist). Each returns how many rows it removed.
+    /// Other tables that hold a person's address erase their rows here, in the same save. Each returns how many rows it
+    /// removed.
     /// </summary>
-    private static readonly IReadOnlyList<Func<NewsCmsDbContext, string, CancellationToken, Task<int>>> MoreErasers = [];
+    private static readonly IReadOnlyList<Func<NewsCmsDbContext, string, CancellationToken, Task<int>>> MoreErasers =
+    [
+        NewsletterSubscriptions.EraseAsync,
+    ];
 
     /// <summary>Erases declined and withdrawn applications decided longer ago than the retention period; returns how many.</summary>
     public async Task<int> EraseExpiredAsync(CancellationToken cancellationToken)
@@ -69,7 +73,7 @@ public sealed class ApplicationRetention(IDbContextFactory<NewsCmsDbContext> con
 
         var total = applications.Count + notes + messages.Count + more;
         db.Record(actor, now, "eraseApplicantData", ErasureEntityType, "",
-            $"{applications.Count} application(s), {notes} note(s), {messages.Count} outbox message(s) and {more} other row(s) erased at the person's request");
+            $"{applications.Count} application(s), {notes} note(s), {messages.Count} outbox message(s) and {more} newsletter subscription(s) erased at the person's request");
         await db.SaveChangesAsync(cancellationToken);
         return total;
     }

@@ -7,6 +7,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.Sections;
 using NewsCms.Core.Sponsors;
 using NewsCms.Core.Staff;
@@ -46,6 +47,8 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<SpeakerApplication> SpeakerApplications => Set<SpeakerApplication>();
     public DbSet<PartnerApplication> PartnerApplications => Set<PartnerApplication>();
     public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
+    public DbSet<NewsletterList> NewsletterLists => Set<NewsletterList>();
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,8 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Contains(probes, p => p.Element == "Query.apiTokens");
         Assert.Contains(probes, p => p.Element == "Mutation.uploadMedia");
         Assert.Contains(probes, p => p.Element == "Query.mediaAsset");
+        Assert.Contains(probes, p => p.Element == "Query.newsletterSubscribers");
+        Assert.Contains(probes, p => p.Element == "Query.newsletterLists");
     }
 
     [Fact]
@@ -79,6 +81,8 @@ public sealed class SchemaAccessTests(SqliteApi api) : IClassFixture<SqliteApi>
         }
 
         Assert.True(wrong.Count == 0, "Not refused as FORBIDDEN:\n" + string.Join("\n", wrong));
+        // Subscriber addresses are personal data: an editor, who may do nearly everything else, must not read them.
+        Assert.Contains(probes, p => p.Element == "Query.newsletterSubscribers" && !Meets(StaffRoles.Editor, p));
         Assert.Equal(before, await FingerprintAsync());
         foreach (var client in clients.Values)
         {

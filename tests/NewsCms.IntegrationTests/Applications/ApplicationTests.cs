@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsCms.Core.Applications;
 using NewsCms.Core.Common;
+using NewsCms.Core.Newsletter;
 using NewsCms.Core.PublicForms;
 using NewsCms.Core.Sponsors;
 using NewsCms.IntegrationTests.Editing;
@@ -277,18 +278,28 @@ public abstract class ApplicationTests<TDatabase>(TDatabase database) : IClassFi
         }
 
         await Review().AddNoteAsync(TestActors.Partnerships, speakerId, 1, "Call back.", Cancel);
+        await database.Contexts.SaveAsync(new NewsletterSubscription
+        {
+            ListId = -1, // the weekly newsletter, seeded by the migration
+            Email = "erase.me@example.com",
+            Status = NewsletterSubscriptionStatus.Confirmed,
+            ConsentAt = TestContent.Now,
+            Source = "website",
+            CreatedAt = TestContent.Now,
+        });
 
         var erased = await new ApplicationRetention(database.Contexts, Options.Create(new ApplicationOptions()), clock)
             .EraseApplicantAsync(TestActors.Partnerships, "Erase.Me@Example.com", Cancel);
 
-        Assert.Equal(5, erased);
+        Assert.Equal(6, erased);
         Assert.Equal(0, await StoredFor("erase.me@example.com"));
         Assert.Empty(await MailTo("erase.me@example.com"));
         Assert.Equal(1, await StoredFor("keep.me@example.com"));
         await using var check = await database.Contexts.CreateDbContextAsync(Cancel);
         Assert.False(await check.ApplicationNotes.AnyAsync(n => n.ApplicationId == speakerId, Cancel));
+        Assert.False(await check.NewsletterSubscriptions.AnyAsync(n => n.Email == "erase.me@example.com", Cancel));
         var audit = await check.AuditLog.AsNoTracking().Where(e => e.Operation == "eraseApplicantData").ToListAsync(Cancel);
-        Assert.Contains(audit, e => e.Summary.StartsWith("2 application(s), 1 note(s), 2 outbox message(s)", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Summary.StartsWith("2 application(s), 1 note(s), 2 outbox message(s) and 1 newsletter subscription(s)", StringComparison.Ordinal));
         Assert.DoesNotContain(audit, e => e.Summary.Contains("erase.me", StringComparison.OrdinalIgnoreCase) || e.EntityId.Contains("erase.me", StringComparison.OrdinalIgnoreCase));
     }
 }
