@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsCms.Core.Applications;
+using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Applications;
 
@@ -11,50 +12,24 @@ internal sealed partial class ApplicationRetentionService(
     ApplicationRetention retention,
     IOptions<ApplicationOptions> options,
     TimeProvider clock,
-    ILogger<ApplicationRetentionService> logger) : BackgroundService
+    ILogger<ApplicationRetentionService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var hours = options.Value.RetentionIntervalHours;
-        if (hours <= 0)
-        {
-            return;
-        }
+    protected override string Name => "Application retention";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours), clock);
-        try
-        {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
-        }
-    }
+    protected override TimeSpan? Interval =>
+        options.Value.RetentionIntervalHours > 0 ? TimeSpan.FromHours(options.Value.RetentionIntervalHours) : null;
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    protected override string SwitchedOffBy => "NewsCms:Applications:RetentionIntervalHours=0";
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        try
+        var erased = await retention.EraseExpiredAsync(stoppingToken);
+        if (erased > 0)
         {
-            var erased = await retention.EraseExpiredAsync(stoppingToken);
-            if (erased > 0)
-            {
-                LogErased(logger, erased);
-            }
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogRunFailed(logger, ex);
+            LogErased(logger, erased);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased {Count} declined or withdrawn application(s) past the retention period")]
     private static partial void LogErased(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Application retention failed; retrying on the next tick")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
 }

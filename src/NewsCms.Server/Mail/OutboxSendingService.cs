@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsCms.Core.Mail;
+using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Mail;
 
@@ -12,62 +13,32 @@ internal sealed partial class OutboxSendingService(
     OutboxSender sender,
     IOptions<MailOptions> options,
     TimeProvider clock,
-    ILogger<OutboxSendingService> logger) : BackgroundService
+    ILogger<OutboxSendingService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Mail sending";
+
+    protected override TimeSpan? Interval =>
+        options.Value.IntervalSeconds == 0 ? null : TimeSpan.FromSeconds(options.Value.IntervalSeconds);
+
+    protected override string SwitchedOffBy => "NewsCms:Mail:IntervalSeconds=0";
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.IntervalSeconds;
-        if (interval == 0)
+        var result = await sender.SendDueAsync(stoppingToken);
+        if (result.Sent.Count > 0)
         {
-            LogDisabled(logger);
-            return;
+            LogSent(logger, result.Sent.Count, string.Join(", ", result.Sent));
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(interval), clock);
-        try
+        if (result.Failed.Count > 0)
         {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
+            LogFailed(logger, result.Failed.Count, string.Join(", ", result.Failed));
         }
     }
-
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var result = await sender.SendDueAsync(stoppingToken);
-            if (result.Sent.Count > 0)
-            {
-                LogSent(logger, result.Sent.Count, string.Join(", ", result.Sent));
-            }
-
-            if (result.Failed.Count > 0)
-            {
-                LogFailed(logger, result.Failed.Count, string.Join(", ", result.Failed));
-            }
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogRunFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail sending is switched off in this process (NewsCms:Mail:IntervalSeconds=0)")]
-    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} outbox message(s): {Ids}")]
     private static partial void LogSent(ILogger logger, int count, string ids);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox message(s) failed and will be retried, or were given up: {Ids}")]
     private static partial void LogFailed(ILogger logger, int count, string ids);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox run failed; retrying on the next tick")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
 }

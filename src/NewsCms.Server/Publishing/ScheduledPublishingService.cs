@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsCms.Core.Articles;
+using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Publishing;
 
@@ -12,54 +13,23 @@ internal sealed partial class ScheduledPublishingService(
     ScheduledPublisher publisher,
     IOptions<PublishingOptions> options,
     TimeProvider clock,
-    ILogger<ScheduledPublishingService> logger) : BackgroundService
+    ILogger<ScheduledPublishingService> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            LogDisabled(logger);
-            return;
-        }
+    protected override string Name => "Scheduled publishing";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds), clock);
-        try
+    protected override TimeSpan? Interval => options.Value.Enabled ? TimeSpan.FromSeconds(options.Value.IntervalSeconds) : null;
+
+    protected override string SwitchedOffBy => "NewsCms:Publishing:Enabled=false";
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var published = await publisher.PublishDueAsync(stoppingToken);
+        if (published.Count > 0)
         {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
+            LogPublished(logger, published.Count, string.Join(", ", published));
         }
     }
-
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var published = await publisher.PublishDueAsync(stoppingToken);
-            if (published.Count > 0)
-            {
-                LogPublished(logger, published.Count, string.Join(", ", published));
-            }
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogRunFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled publishing is switched off (NewsCms:Publishing:Enabled=false)")]
-    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} scheduled article(s): {ArticleIds}")]
     private static partial void LogPublished(ILogger logger, int count, string articleIds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled publishing failed; retrying on the next tick")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
 }
