@@ -6,8 +6,9 @@
 #   tests/run.sh --project tests/NewsCms.Core.Tests
 #
 # Extra arguments go to `dotnet test`. On first use it installs what the tests
-# need (the Node test tools; PostgreSQL through apt-get when root) and starts a
-# throwaway PostgreSQL on a free loopback port for the length of the run.
+# need (the Node test tools; PostgreSQL and Chromium through apt-get when root)
+# and starts a throwaway PostgreSQL on a free loopback port for the length of
+# the run.
 #
 # When a service cannot be had, CI=true makes that an error; elsewhere it is a
 # warning and the tests that need the service skip themselves with a reason.
@@ -69,6 +70,38 @@ install_node_tools() {
     printf '%s\n' "$wanted" >"$stamp"
   fi
   export NEWSCMS_TEST_NODE_TOOLS="$tools_dir"
+}
+
+# --- Chromium for the browser tests -------------------------------------------
+
+# Debian's own Chromium, driven by Playwright's bundled driver: no browser is
+# ever downloaded by a tool. Exports NEWSCMS_TEST_CHROMIUM when one is found.
+find_chromium() {
+  local candidate
+  for candidate in "${NEWSCMS_TEST_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [[ -n "$candidate" && -x "$candidate" ]]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+install_chromium() {
+  local chromium
+  if ! chromium="$(find_chromium)" && is_root && command -v apt-get >/dev/null; then
+    log "Chromium not found: installing Debian's chromium with apt-get"
+    {
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium ||
+        { DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+    } </dev/null >&2 || log "apt-get install chromium failed"
+    chromium="$(find_chromium)" || true
+  fi
+  if [[ -z "${chromium:-}" ]]; then
+    service_unavailable "Chromium" "no chromium found (install Debian's chromium package)"
+    return 0
+  fi
+  export NEWSCMS_TEST_CHROMIUM="$chromium"
 }
 
 # --- PostgreSQL --------------------------------------------------------------
@@ -310,6 +343,7 @@ main() {
   export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 
   install_node_tools
+  install_chromium
   if [[ -n "${NEWSCMS_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL given in NEWSCMS_TEST_POSTGRES"
   else

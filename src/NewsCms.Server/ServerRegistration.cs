@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NewsCms.Admin;
 using NewsCms.Core;
 using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
@@ -33,6 +34,7 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsMedia();
         builder.AddNewsCmsMail();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
+        builder.Services.AddNewsCmsAdmin();
         return builder;
     }
 
@@ -43,7 +45,8 @@ internal static partial class ServerRegistration
         app.MapNewsCmsGraphQL();
         app.MapNewsCmsMedia();
         app.MapNewsCmsNewsletter();
-        app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql.\n")).ExcludeFromDescription();
+        app.MapNewsCmsAdmin();
+        app.MapGet("/", () => Results.Text("NewsCms: GraphQL answers at /graphql; the newsroom signs in at /admin.\n")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;
     }

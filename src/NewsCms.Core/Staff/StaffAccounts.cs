@@ -22,10 +22,33 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
     /// Creates an account. <paramref name="actor"/> is null only for the operator's command line, which is trusted
     /// because it runs with the server's own configuration and database access.
     /// </summary>
-    public async Task<StaffUser> CreateAsync(StaffActor? actor, NewStaffUser input, CancellationToken cancellationToken)
+    public Task<StaffUser> CreateAsync(StaffActor? actor, NewStaffUser input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         actor?.Require(Permission.ManageStaff);
+        return CreateAsync(actor, input, firstAdministrator: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The admin's one-time set-up: creates an Administrator while the database has none, and refuses with CONFLICT
+    /// once one exists, so the set-up page cannot be used to add a second way in later.
+    /// </summary>
+    public Task<StaffUser> CreateFirstAdministratorAsync(string email, string password, string? displayName, CancellationToken cancellationToken) =>
+        CreateAsync(null, new NewStaffUser(email, password, StaffRoles.Administrator, displayName), firstAdministrator: true, cancellationToken);
+
+    /// <summary>Whether any account holds the Administrator role, locked or not.</summary>
+    public async Task<bool> HasAdministratorAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
+        return await AnyAdministratorAsync(db, cancellationToken);
+    }
+
+    private static Task<bool> AnyAdministratorAsync(NewsCmsDbContext db, CancellationToken cancellationToken) =>
+        db.UserRoles.Join(db.Roles.Where(r => r.Name == StaffRoles.Administrator), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).AnyAsync(cancellationToken);
+
+    private async Task<StaffUser> CreateAsync(StaffActor? actor, NewStaffUser input, bool firstAdministrator, CancellationToken cancellationToken)
+    {
         if (!StaffRoles.IsRole(input.Role))
         {
             throw NewsCmsException.Invalid("role", $"Unknown role '{input.Role}'. Roles: {string.Join(", ", StaffRoles.All)}.");
@@ -46,6 +69,11 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (firstAdministrator && await AnyAdministratorAsync(db, cancellationToken))
+            {
+                throw new NewsCmsException(ErrorCode.Conflict, "The first administrator has already been set up; sign in instead.");
+            }
+
             if (await users.FindByEmailAsync(user.Email) is not null)
             {
                 throw new NewsCmsException(ErrorCode.Conflict, $"A staff account with e-mail {user.Email} already exists.");
@@ -54,7 +82,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, TimeProvider cloc
             Check(await users.CreateAsync(user, input.Password));
             if (actor is null)
             {
-                db.RecordSystem("cli", now, "createStaffUser", "StaffUser", user.Id, $"Created {user.Email} as {input.Role}.");
+                db.RecordSystem(firstAdministrator ? "setup" : "cli", now, "createStaffUser", "StaffUser", user.Id, $"Created {user.Email} as {input.Role}.");
             }
             else
             {

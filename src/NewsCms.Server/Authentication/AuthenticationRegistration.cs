@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using NewsCms.Admin;
 using NewsCms.Core.Staff;
 
 namespace NewsCms.Server.Authentication;
@@ -27,13 +28,22 @@ internal static class AuthenticationRegistration
                 cookie.Cookie.HttpOnly = true;
                 // Strict: a cross-site page can never make the browser send a staff write with this cookie.
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Secure outside Development: a staff cookie must never cross the network in clear. Development
+                // serves http://localhost, which browsers trust, and the embedded default runs there.
+                cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
-                // An API answers with status codes; there is no login page to redirect to.
+                cookie.LoginPath = AdminPaths.SignIn;
                 cookie.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
+                // The admin's pages send a stranger to the sign-in page; the API answers with a status code.
                 cookie.Events.OnRedirectToLogin = context =>
                 {
+                    if (IsAdminPage(context.Request))
+                    {
+                        context.Response.Redirect(AdminPaths.SignInReturningTo(context.Request.Path + context.Request.QueryString));
+                        return Task.CompletedTask;
+                    }
+
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
                 };
@@ -71,6 +81,9 @@ internal static class AuthenticationRegistration
             context.ShouldRenew = true;
         }
     }
+
+    private static bool IsAdminPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments(AdminPaths.Home, StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication UseNewsCmsAuthentication(this WebApplication app)
     {

@@ -30,6 +30,16 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
         return CreateClient();
     }
 
+    /// <summary>
+    /// A client that keeps cookies the way a browser does, over https: outside Development the staff cookie is
+    /// Secure, so a browser would never send it back over plain http.
+    /// </summary>
+    public HttpClient CreateBrowserClientOrSkip()
+    {
+        Database.RequireAvailable();
+        return CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+    }
+
     public FakeTimeProvider Clock { get; } = new(TestContent.Now);
 
     /// <summary>

@@ -17,10 +17,10 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Signing_in_sets_an_http_only_strict_cookie_that_signs_graphql_requests_in()
+    public async Task Signing_in_sets_an_http_only_secure_strict_cookie_that_signs_graphql_requests_in()
     {
         var email = await CreateStaffAsync(StaffRoles.Editor);
-        using var client = api.CreateClientOrSkip();
+        using var client = api.CreateBrowserClientOrSkip();
 
         using var response = await client.PostAsJsonAsync("/auth/sign-in", new { email, password = Password }, Cancel);
 
@@ -29,6 +29,8 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.StartsWith("NewsCms.Staff=", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        // Production: never sent over plain http.
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         var viewer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
         Assert.Equal(email, viewer.GetProperty("email").GetString());
         var data = await client.DataAsync("{ me { email roles } apiTokens { id } }");
@@ -40,7 +42,7 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task A_form_body_signs_in_too()
     {
         var email = await CreateStaffAsync(StaffRoles.Writer);
-        using var client = api.CreateClientOrSkip();
+        using var client = api.CreateBrowserClientOrSkip();
 
         using var response = await client.PostAsync("/auth/sign-in", new FormUrlEncodedContent([new("email", email), new("password", Password)]), Cancel);
 
@@ -52,7 +54,7 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task A_wrong_password_gets_401_no_cookie_and_the_same_answer_as_an_unknown_email()
     {
         var email = await CreateStaffAsync(StaffRoles.Editor);
-        using var client = api.CreateClientOrSkip();
+        using var client = api.CreateBrowserClientOrSkip();
 
         using var wrongPassword = await client.PostAsJsonAsync("/auth/sign-in", new { email, password = "not the password at all" }, Cancel);
         using var unknownEmail = await client.PostAsJsonAsync("/auth/sign-in", new { email = "nobody@newsroom.test", password = Password }, Cancel);
@@ -68,7 +70,7 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task Repeated_failures_lock_the_account_so_even_the_right_password_is_refused()
     {
         var email = await CreateStaffAsync(StaffRoles.Writer);
-        using var client = api.CreateClientOrSkip();
+        using var client = api.CreateBrowserClientOrSkip();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var failed = await client.PostAsJsonAsync("/auth/sign-in", new { email, password = $"wrong guess number {attempt}" }, Cancel);
@@ -126,7 +128,7 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task A_sign_in_posted_from_another_site_is_refused()
     {
         var email = await CreateStaffAsync(StaffRoles.Editor);
-        using var client = api.CreateClientOrSkip();
+        using var client = api.CreateBrowserClientOrSkip();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/sign-in")
         {
             Content = new FormUrlEncodedContent([new("email", email), new("password", Password)]),
@@ -170,7 +172,7 @@ public sealed class CookieSignInTests(SqliteApi api) : IClassFixture<SqliteApi>
 
     private async Task<HttpClient> SignInAsync(string email)
     {
-        var client = api.CreateClientOrSkip();
+        var client = api.CreateBrowserClientOrSkip();
         using var response = await client.PostAsJsonAsync("/auth/sign-in", new { email, password = Password }, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;

@@ -47,7 +47,7 @@ public abstract class StaffManagementTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(email, created.GetProperty("email").GetString());
         Assert.Equal("Nia Writer", created.GetProperty("displayName").GetString());
         Assert.Equal(["Writer"], created.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        using var browser = api.CreateClientOrSkip();
+        using var browser = api.CreateBrowserClientOrSkip();
         using var signIn = await browser.PostAsJsonAsync("/auth/sign-in", new { email, password = NewsCmsApiFactory.TestStaffPassword }, Cancel);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal(created.GetProperty("id").GetString(), (await browser.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString());

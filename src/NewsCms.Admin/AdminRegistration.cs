@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsCms.Admin.Components;
+
+namespace NewsCms.Admin;
+
+/// <summary>The host's two calls: the admin's services, and its pages at <see cref="AdminPaths.Home"/>.</summary>
+public static class AdminRegistration
+{
+    public static IServiceCollection AddNewsCmsAdmin(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, StaffAuthenticationRevalidator>();
+        services.AddScoped<StaffTime>();
+        services.AddSingleton<FirstAdministratorSetup>();
+        services.AddHostedService(provider => provider.GetRequiredService<FirstAdministratorSetup>());
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the admin's pages, its static files and the Blazor framework's endpoints. Call after authentication and
+    /// authorization: the antiforgery check that guards every admin form runs here.
+    /// </summary>
+    public static WebApplication MapNewsCmsAdmin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // An address inside the admin that names no desk gets the admin's own page, not an empty 404.
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments(AdminPaths.Home, StringComparison.OrdinalIgnoreCase),
+            admin => admin.UseStatusCodePagesWithReExecute(AdminPaths.NotFound));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // A form post with an antiforgery token: a link or another site's page cannot sign an editor out.
+        app.MapPost(AdminPaths.SignOut, async (HttpContext http, [FromForm] string? returnUrl) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.LocalRedirect(AdminPaths.SignIn);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
