@@ -30,6 +30,16 @@ public sealed class ApplicationReview(IDbContextFactory<NewsCmsDbContext> contex
     public Task<Page<PartnerApplication>> PartnerApplicationsAsync(StaffActor actor, ApplicationFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         ListAsync<PartnerApplication>(actor, filter, page, cancellationToken);
 
+    /// <summary>One application of either kind, for the reviewer who opens it; NotFound when there is none.</summary>
+    public async Task<Application> FindAsync(StaffActor actor, int id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.ManagePartnerships);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw NewsCmsException.NotFound(What);
+    }
+
     public async Task<IReadOnlyDictionary<int, Application>> FindByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -109,14 +109,17 @@ internal static class ApplicationMutationFields
 
     private static List<string>? Texts(object? value) => value is IEnumerable<object?> items ? items.OfType<string>().ToList() : null;
 
-    private static int IdOf(IResolveFieldContext c)
-    {
-        var id = c.GetArgument<string>("id");
-        return GlobalId.TryDecode(id, out var type, out var number)
-               && type is SpeakerApplicationGraphType.TypeName or PartnerApplicationGraphType.TypeName
+    private static int IdOf(IResolveFieldContext c) => ApplicationIds.Require(c.GetArgument<string>("id"));
+}
+
+/// <summary>An application's global id names its kind; either kind is accepted wherever an application is asked for.</summary>
+internal static class ApplicationIds
+{
+    public static int Require(string id) =>
+        GlobalId.TryDecode(id, out var type, out var number)
+        && type is SpeakerApplicationGraphType.TypeName or PartnerApplicationGraphType.TypeName
             ? number
             : throw NewsCmsException.NotFound("The application");
-    }
 }
 
 public sealed class AcceptPartnerApplicationPayloadGraphType : ObjectGraphType<(PartnerApplication Application, Core.Sponsors.Sponsor? Sponsor)>

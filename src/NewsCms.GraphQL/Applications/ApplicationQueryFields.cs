@@ -31,6 +31,12 @@ internal static class ApplicationQueryFields
             .Argument<DateTimeGraphType>("submittedFrom", a => a.Description = "Only applications submitted at or after this time; without an offset it is read as UTC.")
             .Argument<DateTimeGraphType>("submittedTo", a => a.Description = "Only applications submitted before this time; without an offset it is read as UTC.")
             .ResolveAsync(async c => await c.Service<ApplicationReview>().PartnerApplicationsAsync(c.Actor(), FilterOf(c), PageOf(c), c.CancellationToken));
+
+        query.Field<NonNullGraphType<ApplicationUnionGraphType>>("application")
+            .Description("Staff only: one speaker or partner application by its global id, as a reviewer opens it. NOT_FOUND when there is none.")
+            .RequirePermission(Permission.ManagePartnerships)
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The application's global id.")
+            .ResolveAsync(async c => (object)await c.Service<ApplicationReview>().FindAsync(c.Actor(), ApplicationIds.Require(c.GetArgument<string>("id")), c.CancellationToken));
     }
 
     private static PageRequest PageOf(IResolveFieldContext c) => PageRequest.Create(c.GetArgument<int?>("first"), c.GetArgument<string?>("after"));

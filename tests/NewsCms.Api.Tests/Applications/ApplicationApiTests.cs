@@ -56,6 +56,26 @@ public abstract class ApplicationApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
+    public async Task The_partnerships_team_opens_one_application_by_its_id()
+    {
+        using var anonymous = api.CreateClientOrSkip();
+        using var partnerships = await api.StaffClientAsync(StaffRoles.Partnerships, Cancel);
+        using var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
+        const string Open = "query($id: ID!) { application(id: $id) { __typename ... on SpeakerApplication { email talkTitle topics } } }";
+        await anonymous.DataAsync(ApplyToSpeak, new { input = Speaker("api.opened@example.com") });
+        var id = (await partnerships.DataAsync("{ speakerApplications(first: 50, status: NEW) { nodes { id email } } }"))
+            .GetProperty("speakerApplications").GetProperty("nodes").EnumerateArray()
+            .Single(n => n.GetProperty("email").GetString() == "api.opened@example.com").GetProperty("id").GetString();
+
+        var opened = (await partnerships.DataAsync(Open, new { id })).GetProperty("application");
+
+        Assert.Equal(("SpeakerApplication", "Scaling newsrooms"), (opened.GetProperty("__typename").GetString(), opened.GetProperty("talkTitle").GetString()));
+        Assert.Equal(["media"], opened.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["FORBIDDEN"], await editor.ErrorCodesAsync(Open, new { id }));
+        Assert.Equal(["NOT_FOUND"], await partnerships.ErrorCodesAsync(Open, new { id = "U2VjdGlvbjox" }));
+    }
+
+    [Fact]
     public async Task Every_wrong_field_comes_back_in_one_validation_error()
     {
         using var anonymous = api.CreateClientOrSkip();

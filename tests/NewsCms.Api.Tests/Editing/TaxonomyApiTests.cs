@@ -69,6 +69,23 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
+    public async Task Staff_list_and_search_authors_and_tags_and_strangers_may_not()
+    {
+        var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
+        var writer = await api.StaffClientAsync(StaffRoles.Writer, Cancel);
+        await editor.DataAsync("""mutation { a: createAuthor(input: { name: "Listed Lemming" }) { id } b: createTag(input: { name: "Listed Lemmings" }) { id } }""");
+
+        var found = await writer.DataAsync("""{ authors(search: "LEMMING") { slug name } tags(search: "lemmings", first: 5) { slug } }""");
+        var tooMany = await writer.QueryAsync("""{ tags(first: 1000) { slug } }""");
+        var stranger = await api.CreateClientOrSkip().QueryAsync("""{ authors { slug } }""");
+
+        Assert.Equal(["listed-lemming"], found.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("slug").GetString()));
+        Assert.Equal(["listed-lemmings"], found.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("slug").GetString()));
+        Assert.Equal(["VALIDATION"], tooMany.ErrorCodes());
+        Assert.Equal(["UNAUTHENTICATED"], stranger.ErrorCodes());
+    }
+
+    [Fact]
     public async Task The_partnerships_team_manages_sponsors_with_times_in_any_offset_and_writers_may_not()
     {
         var partnerships = await api.StaffClientAsync(StaffRoles.Partnerships, Cancel);

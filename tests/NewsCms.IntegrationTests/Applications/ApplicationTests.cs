@@ -153,6 +153,25 @@ public abstract class ApplicationTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task A_reviewer_opens_one_application_of_either_kind_and_others_may_not()
+    {
+        database.RequireAvailable();
+        await Intake().ApplyToSpeakAsync("203.0.113.30", Speaker("opened-speaker@example.com"), Cancel);
+        await Intake().ApplyToPartnerAsync("203.0.113.30", Partner("opened-partner@example.com", "Opened Widgets"), Cancel);
+        var speakerId = (await Stored("opened-speaker@example.com")).Id;
+        var partnerId = (await Stored("opened-partner@example.com")).Id;
+
+        var speaker = Assert.IsType<SpeakerApplication>(await Review().FindAsync(TestActors.Partnerships, speakerId, Cancel));
+        var partner = Assert.IsType<PartnerApplication>(await Review().FindAsync(TestActors.Administrator, partnerId, Cancel));
+        await FailsWith(ErrorCode.Forbidden, () => Review().FindAsync(TestActors.Editor, speakerId, Cancel));
+        await FailsWith(ErrorCode.NotFound, () => Review().FindAsync(TestActors.Partnerships, 987_654, Cancel));
+
+        Assert.Equal("Scaling newsrooms", speaker.TalkTitle);
+        Assert.Equal(["media", "tech"], speaker.Topics);
+        Assert.Equal(("Opened Widgets", "Let us sponsor."), (partner.Company, partner.Message));
+    }
+
+    [Fact]
     public async Task Status_moves_follow_the_rules_check_the_version_mail_the_decision_and_are_audited()
     {
         database.RequireAvailable();
