@@ -149,6 +149,14 @@ public abstract class EditorialArticleListTests<TDatabase> : IClassFixture<TData
     }
 
     [Fact]
+    public async Task The_author_filter_offers_every_author_by_name()
+    {
+        var authors = await new AuthorDirectory(database.Contexts).ByNameAsync(Cancel);
+
+        Assert.Equal(["listed-author", "listed-nobody"], authors.Where(a => a.Slug.StartsWith("listed-", StringComparison.Ordinal)).Select(a => a.Slug));
+    }
+
+    [Fact]
     public async Task A_role_without_drafts_is_refused_and_an_overlong_search_is_invalid()
     {
         var forbidden = await Assert.ThrowsAsync<NewsCmsException>(() => Articles.ListAsync(Partnerships, EditorialArticleFilter.None, new PageRequest(5, null), Cancel));
