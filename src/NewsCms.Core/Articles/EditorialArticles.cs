@@ -9,7 +9,7 @@ namespace NewsCms.Core.Articles;
 /// The newsroom's view of articles: every status, most recently changed first. Staff with ReadDrafts only; the
 /// public rule lives in <see cref="PublishedArticles"/>.
 /// </summary>
-public sealed class EditorialArticles(IDbContextFactory<NewsCmsDbContext> contexts)
+public sealed class EditorialArticles(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider clock)
 {
     public async Task<Article?> FindAsync(StaffActor actor, int articleId, CancellationToken cancellationToken)
     {
@@ -25,22 +25,82 @@ public sealed class EditorialArticles(IDbContextFactory<NewsCmsDbContext> contex
         return await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
     }
 
-    /// <summary>Keyset-paged on (last change, id), newest first, optionally of one status.</summary>
-    public async Task<Page<Article>> ListAsync(StaffActor actor, ArticleStatus? status, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>Keyset-paged on (last change, id), newest first, narrowed by <paramref name="filter"/>.</summary>
+    public async Task<Page<Article>> ListAsync(StaffActor actor, EditorialArticleFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(filter);
         actor.Require(Permission.ReadDrafts);
         var after = page.After is null ? (KeysetCursor?)null : KeysetCursor.Decode(page.After);
+        var search = filter.Search?.Trim();
+        if (search?.Length > EditorialArticleFilter.SearchMaxLength)
+        {
+            throw NewsCmsException.Invalid("search", $"'search' has at most {EditorialArticleFilter.SearchMaxLength} characters.");
+        }
+
         if (page.First == 0)
         {
             return new Page<Article>([], false, after is not null, CursorOf);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Articles.AsNoTracking();
-        if (status is { } wanted)
+        if (filter.Status is { } wanted)
         {
             query = query.Where(a => a.Status == wanted);
+        }
+
+        if (!string.IsNullOrEmpty(search))
+        {
+            // lower() on both sides, as in the media library: PostgreSQL's LIKE is case-sensitive, and Contains
+            // escapes the term's own % and _ on every provider. SQLite folds ASCII letters only.
+            var term = search.ToLowerInvariant();
+#pragma warning disable CA1862 // ToLower is what translates to SQL on every provider; the comparison overloads do not.
+            query = query.Where(a => a.Title.ToLower().Contains(term) || a.Summary.ToLower().Contains(term) || a.Slug.Contains(term));
+#pragma warning restore CA1862
+        }
+
+        if (filter.SectionId is { } sectionId)
+        {
+            query = query.Where(a => a.SectionId == sectionId);
+        }
+
+        if (filter.AuthorId is { } authorId)
+        {
+            query = query.Where(a => a.Authors.Any(b => b.AuthorId == authorId));
+        }
+
+        if (filter.ChangedFrom is { } changedFrom)
+        {
+            query = query.Where(a => a.UpdatedAt >= changedFrom);
+        }
+
+        if (filter.ChangedTo is { } changedTo)
+        {
+            query = query.Where(a => a.UpdatedAt < changedTo);
+        }
+
+        if (filter.PublishedFrom is { } publishedFrom)
+        {
+            query = query.Where(a => a.PublishedAt >= publishedFrom);
+        }
+
+        if (filter.CreatedByUserId is { } createdBy)
+        {
+            query = query.Where(a => a.CreatedByUserId == createdBy);
+        }
+
+        if (filter.EmbargoedOnly)
+        {
+            query = query.Where(a => a.EmbargoUntil > now);
+        }
+
+        if (filter.BreakingOnly)
+        {
+            // Breaking now means readers see it as breaking: live, and its flag not yet expired.
+            query = query.Where(a => a.IsBreaking && (a.BreakingUntil == null || a.BreakingUntil > now)
+                && a.Status == ArticleStatus.Published && a.PublishedAt <= now && (a.EmbargoUntil == null || a.EmbargoUntil <= now));
         }
 
         if (after is { } cursor)

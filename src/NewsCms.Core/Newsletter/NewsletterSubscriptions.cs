@@ -244,6 +244,15 @@ public sealed class NewsletterSubscriptions(
             Count(l.Id, NewsletterSubscriptionStatus.Bounced))).ToList();
     }
 
+    /// <summary>How many sign-ups (new, or renewed consent) all lists received since <paramref name="sinceUtc"/>, whatever became of them.</summary>
+    public async Task<int> SignUpsSinceAsync(StaffActor actor, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.ManagePartnerships);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.NewsletterSubscriptions.CountAsync(s => s.ConsentAt >= sinceUtc, cancellationToken);
+    }
+
     /// <summary>A list's subscriptions, newest first; <paramref name="search"/> matches part of the address, in any case.</summary>
     public async Task<Page<NewsletterSubscriber>> SubscribersAsync(
         StaffActor actor, string listSlug, NewsletterSubscriptionStatus? status, string? search, PageRequest page, CancellationToken cancellationToken)

@@ -3,6 +3,9 @@ using GraphQL.Types;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Staff;
 using NewsCms.GraphQL.Authorization;
+using NewsCms.GraphQL.Authors;
+using NewsCms.GraphQL.Relay;
+using NewsCms.GraphQL.Sections;
 
 namespace NewsCms.GraphQL.Articles;
 
@@ -22,8 +25,16 @@ internal static class EditorialArticleQueryFields
             .RequirePermission(Permission.ReadDrafts)
             .Arguments(ArticleListArguments.Paging())
             .Argument<ArticleStatusGraphType>("status", a => a.Description = "Only stories in this state.")
-            .ResolveAsync(async c => await c.Service<EditorialArticles>().ListAsync(
-                c.Actor(), c.GetArgument<ArticleStatus?>("status"), ArticleListArguments.Page(c), c.CancellationToken));
+            .Argument<StringGraphType>("search", a => a.Description = $"Only stories whose title, summary or slug contains this, in any case; at most {EditorialArticleFilter.SearchMaxLength} characters.")
+            .Argument<IdGraphType>("sectionId", a => a.Description = "Only stories in this section (its global id); subsections are not included.")
+            .Argument<IdGraphType>("authorId", a => a.Description = "Only stories with this author on the byline (the author's global id).")
+            .Argument<DateTimeGraphType>("changedFrom", a => a.Description = "Only stories last saved at or after this time; without an offset it is read as UTC.")
+            .Argument<DateTimeGraphType>("changedTo", a => a.Description = "Only stories last saved before this time; without an offset it is read as UTC.")
+            .Argument<DateTimeGraphType>("publishedFrom", a => a.Description = "Only stories published (or scheduled) at or after this time; without an offset it is read as UTC.")
+            .Argument<BooleanGraphType>("mine", a => a.Description = "When true, only stories the caller created.")
+            .Argument<BooleanGraphType>("embargoed", a => a.Description = "When true, only stories under an embargo that has not lifted yet.")
+            .Argument<BooleanGraphType>("breakingNow", a => a.Description = "When true, only live stories readers see as breaking now.")
+            .ResolveAsync(async c => await c.Service<EditorialArticles>().ListAsync(c.Actor(), FilterOf(c), ArticleListArguments.Page(c), c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleRevisionGraphType>>>>("articleRevisions")
             .Description("Every saved revision of a story, newest first. Staff only.")
@@ -40,6 +51,18 @@ internal static class EditorialArticleQueryFields
             .ResolveAsync(async c => await c.Service<ArticleRevisions>().DiffAsync(
                 c.Actor(), EditorialArguments.ArticleId(c, "articleId"), c.GetArgument<int>("fromRevision"), c.GetArgument<int>("toRevision"), c.CancellationToken));
     }
+
+    private static EditorialArticleFilter FilterOf(IResolveFieldContext c) => new(
+        Status: c.GetArgument<ArticleStatus?>("status"),
+        Search: c.GetArgument<string?>("search"),
+        SectionId: GlobalIdArguments.Optional(c.GetArgument<object?>("sectionId"), SectionGraphType.TypeName, "sectionId"),
+        AuthorId: GlobalIdArguments.Optional(c.GetArgument<object?>("authorId"), AuthorGraphType.TypeName, "authorId"),
+        ChangedFrom: EditorialArguments.Utc(c.GetArgument<object?>("changedFrom")),
+        ChangedTo: EditorialArguments.Utc(c.GetArgument<object?>("changedTo")),
+        PublishedFrom: EditorialArguments.Utc(c.GetArgument<object?>("publishedFrom")),
+        CreatedByUserId: c.GetArgument<bool?>("mine") == true ? c.Actor().UserId : null,
+        EmbargoedOnly: c.GetArgument<bool?>("embargoed") == true,
+        BreakingOnly: c.GetArgument<bool?>("breakingNow") == true);
 
     /// <summary>An id that names no article finds nothing, like one that names a deleted story.</summary>
     private static int? GlobalIdOf(IResolveFieldContext context) =>

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using NewsCms.Core.Common;
 using NewsCms.Core.Newsletter;
 using NewsCms.Core.Staff;
+using NewsCms.GraphQL.Articles;
 using NewsCms.GraphQL.Authorization;
 
 namespace NewsCms.GraphQL.Newsletter;
@@ -31,5 +32,12 @@ internal static class NewsletterQueryFields
                 c.GetArgument<string?>("search"),
                 PageRequest.Create(c.GetArgument<int?>("first"), c.GetArgument<string?>("after")),
                 c.CancellationToken));
+
+        query.Field<NonNullGraphType<IntGraphType>>("newsletterSignUpsSince")
+            .Description("Staff who manage partnerships: how many sign-ups all lists received since a time, whatever became of them since.")
+            .RequirePermission(Permission.ManagePartnerships)
+            .Argument<NonNullGraphType<DateTimeGraphType>>("since", a => a.Description = "Count sign-ups at or after this time; without an offset it is read as UTC.")
+            .ResolveAsync(async c => await c.Service<NewsletterSubscriptions>().SignUpsSinceAsync(
+                c.Actor(), EditorialArguments.Utc(c.GetArgument<object?>("since")) ?? DateTime.MinValue, c.CancellationToken));
     }
 }

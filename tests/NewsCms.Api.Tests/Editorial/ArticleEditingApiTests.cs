@@ -163,6 +163,34 @@ public abstract class ArticleEditingApiTests<TApi>(TApi api) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task The_editorial_list_takes_the_stories_desk_filters()
+    {
+        using var writer = await api.StaffClientAsync(StaffRoles.Writer, Cancel);
+        using var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
+        var refs = await ReferencesAsync(writer);
+        var word = $"filtered{Guid.NewGuid():N}"[..16];
+        var mine = await MutateAsync(writer, "createArticle", "$input: ArticleInput!", "input: $input", new
+        {
+            input = new { title = $"{word} by the writer", sectionId = refs.Technology, authorIds = new[] { refs.Authors[1] } },
+        });
+        await MutateAsync(editor, "createArticle", "$input: ArticleInput!", "input: $input", new { input = new { title = $"{word} by the editor" } });
+        const string Query = "query($search: String, $section: ID, $author: ID, $mine: Boolean, $from: DateTime) { editorialArticles(first: 10, search: $search, sectionId: $section, authorId: $author, mine: $mine, changedFrom: $from) { nodes { id title } } }";
+
+        static List<string?> Titles(JsonElement data) =>
+            [.. data.GetProperty("editorialArticles").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString())];
+
+        Assert.Equal([$"{word} by the editor", $"{word} by the writer"], Titles(await editor.DataAsync(Query, new { search = word.ToUpperInvariant() })));
+        Assert.Equal([$"{word} by the writer"], Titles(await editor.DataAsync(Query, new { search = word, section = refs.Technology, author = refs.Authors[1] })));
+        Assert.Equal([$"{word} by the writer"], Titles(await writer.DataAsync(Query, new { search = word, mine = true })));
+        Assert.Empty(Titles(await editor.DataAsync(Query, new { search = word, from = "2999-01-01T00:00:00Z" })));
+        Assert.Equal(mine.GetProperty("id").GetString(), (await editor.DataAsync(Query, new { search = word, mine = false, section = refs.Technology }))
+            .GetProperty("editorialArticles").GetProperty("nodes")[0].GetProperty("id").GetString());
+
+        var wrongKind = await editor.QueryAsync(Query, new { section = refs.Authors[0] });
+        Assert.Equal(["VALIDATION"], wrongKind.ErrorCodes());
+    }
+
+    [Fact]
     public async Task Times_sent_with_an_offset_are_stored_in_utc()
     {
         using var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);

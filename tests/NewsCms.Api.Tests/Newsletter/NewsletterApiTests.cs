@@ -149,6 +149,12 @@ public abstract class NewsletterApiTests<TApi>(TApi api) : IClassFixture<TApi>
 
         Assert.Equal(["FORBIDDEN"], await editor.ErrorCodesAsync(Subscribers, new { list = slug }));
         Assert.Equal(["FORBIDDEN"], await editor.ErrorCodesAsync(CreateList, new { slug = "editor-list" }));
+        const string SignUps = "query($since: DateTime!) { newsletterSignUpsSince(since: $since) }";
+        var lastWeek = api.Clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        // Other tests of the class sign up too, at the same fixed time: at least this test's two are counted.
+        Assert.True((await partnerships.DataAsync(SignUps, new { since = lastWeek })).GetProperty("newsletterSignUpsSince").GetInt32() >= 2);
+        Assert.Equal(0, (await partnerships.DataAsync(SignUps, new { since = "2999-01-01T00:00:00Z" })).GetProperty("newsletterSignUpsSince").GetInt32());
+        Assert.Equal(["FORBIDDEN"], await editor.ErrorCodesAsync(SignUps, new { since = lastWeek }));
         Assert.Equal(["UNAUTHENTICATED"], await reader.ErrorCodesAsync(Lists));
         Assert.Equal(["NOT_FOUND"], await partnerships.ErrorCodesAsync(Subscribers, new { list = "no-such-list" }));
         await using var db = await api.Database.Contexts.CreateDbContextAsync(Cancel);

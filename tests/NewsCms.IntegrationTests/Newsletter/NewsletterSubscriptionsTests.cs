@@ -254,6 +254,24 @@ public abstract class NewsletterSubscriptionsTests<TDatabase>(TDatabase database
         Assert.Equal(["slug"], duplicate.FieldErrors.Keys);
     }
 
+    [Fact]
+    public async Task The_dashboard_count_takes_sign_ups_since_a_time_for_staff_who_manage_partnerships_only()
+    {
+        database.RequireAvailable();
+        // A time no other test signs anyone up at, so the count is this test's own.
+        var since = TestContent.Now.AddYears(3);
+        clock.SetUtcNow(since.AddMinutes(-1));
+        await Subscriptions().SubscribeAsync(Unique("before"), null, "203.0.113.10", null, Cancel);
+        clock.SetUtcNow(since);
+        await Subscriptions().SubscribeAsync(Unique("at"), null, "203.0.113.10", null, Cancel);
+        clock.SetUtcNow(since.AddDays(2));
+        await Subscriptions().SubscribeAsync(Unique("after"), null, "203.0.113.10", null, Cancel);
+
+        Assert.Equal(2, await Subscriptions().SignUpsSinceAsync(Partnerships, since, Cancel));
+        Assert.Equal(0, await Subscriptions().SignUpsSinceAsync(Partnerships, since.AddDays(3), Cancel));
+        Assert.Equal(ErrorCode.Forbidden, (await Assert.ThrowsAsync<NewsCmsException>(() => Subscriptions().SignUpsSinceAsync(Editor, since, Cancel))).Code);
+    }
+
     private async Task<NewsletterListSummary> CreateListAsync(string name) =>
         await Subscriptions().CreateListAsync(Partnerships, new NewsletterListInput(name, $"list-{Guid.NewGuid():N}"[..20], "For tests."), Cancel);
 
