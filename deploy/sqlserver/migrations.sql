@@ -1113,3 +1113,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033745_AdminUi'
+)
+BEGIN
+    CREATE TABLE [AspNetUserPasskeys] (
+        [CredentialId] varbinary(1024) NOT NULL,
+        [UserId] int NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_AspNetUserPasskeys] PRIMARY KEY ([CredentialId]),
+        CONSTRAINT [FK_AspNetUserPasskeys_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033745_AdminUi'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserPasskeys_UserId] ON [AspNetUserPasskeys] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033745_AdminUi'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205033745_AdminUi', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -9,6 +9,12 @@ public static class AdminPaths
     public const string SignOut = "/admin/account/sign-out";
     public const string Setup = "/admin/account/setup";
     public const string NotFound = "/admin/not-found";
+    public const string Security = "/admin/security";
+
+    /// <summary>The WebAuthn ceremony's endpoints, called by admin.js: options out, the browser's credential in.</summary>
+    public const string PasskeyCreationOptions = "/admin/account/passkeys/creation-options";
+    public const string PasskeyRegistration = "/admin/account/passkeys";
+    public const string PasskeyRequestOptions = "/admin/account/passkeys/request-options";
 
     /// <summary>The sign-in page that brings the editor back to <paramref name="relativePath"/> afterwards.</summary>
     public static string SignInReturningTo(string relativePath) =>

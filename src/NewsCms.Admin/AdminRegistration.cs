@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Admin.Components;
+using NewsCms.Core.Staff;
 
 namespace NewsCms.Admin;
 
@@ -20,8 +22,26 @@ public static class AdminRegistration
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationRevalidator>();
         services.AddScoped<StaffTime>();
         services.AddSingleton<FirstAdministratorSetup>();
+        AddPasskeyCeremony(services);
         services.AddHostedService(provider => provider.GetRequiredService<FirstAdministratorSetup>());
         return services;
+    }
+
+    /// <summary>
+    /// Identity's sign-in manager, for its WebAuthn ceremony only: it keeps the ceremony's challenge in the
+    /// <see cref="IdentityConstants.TwoFactorUserIdScheme"/> cookie, which the host registers. Signing in itself is
+    /// ours, with the same staff cookie as the password form.
+    /// </summary>
+    private static void AddPasskeyCeremony(IServiceCollection services)
+    {
+        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole<int>), services).AddSignInManager();
+        services.Configure<IdentityPasskeyOptions>(passkeys =>
+        {
+            // Discoverable credentials: the sign-in page asks for no e-mail, the authenticator knows whose key it is.
+            passkeys.ResidentKeyRequirement = "required";
+            // The passkey is the whole sign-in, so the device must check that its owner is present (PIN, fingerprint).
+            passkeys.UserVerificationRequirement = "required";
+        });
     }
 
     /// <summary>
@@ -44,6 +64,7 @@ public static class AdminRegistration
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect(AdminPaths.SignIn);
         }).ExcludeFromDescription();
+        app.MapPasskeyCeremony();
         return app;
     }
 }

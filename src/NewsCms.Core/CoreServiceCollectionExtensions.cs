@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleCorrections>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<StaffPasskeys>();
         services.AddSingleton<AuditLogReader>();
         services.AddOptions<MediaOptions>();
         services.AddSingleton<MediaUrls>();

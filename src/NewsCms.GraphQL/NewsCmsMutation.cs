@@ -29,6 +29,7 @@ public sealed class NewsCmsMutation : ObjectGraphType
         NewsletterMutationFields.AddTo(this);
         CorrectionMutationFields.AddTo(this);
         StaffMutationFields.AddTo(this);
+        PasskeyFields.AddMutationsTo(this);
         ArticleMutationFields.AddTo(this);
         PreviewMutationFields.AddTo(this);
         MediaLibraryMutationFields.AddTo(this);

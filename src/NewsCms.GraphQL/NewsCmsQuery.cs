@@ -32,6 +32,7 @@ public sealed class NewsCmsQuery : ObjectGraphType
         NewsletterQueryFields.AddTo(this);
         RouteQueryFields.AddTo(this);
         StaffQueryFields.AddTo(this);
+        PasskeyFields.AddQueryTo(this);
         PreviewQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
         MediaLibraryQueryFields.AddTo(this);

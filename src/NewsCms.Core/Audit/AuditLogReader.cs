@@ -9,10 +9,17 @@ using NewsCms.Core.Staff;
 namespace NewsCms.Core.Audit;
 
 /// <summary>
-/// Which entries to read. <see cref="EntityType"/> and <see cref="EntityId"/> go together; <see cref="Actor"/> is
-/// an e-mail address (any case) or a system job's name such as <c>system:cli</c>.
+/// Which entries to read; every filter given must match. <see cref="EntityId"/> narrows <see cref="EntityType"/> to
+/// one object; <see cref="Actor"/> is an e-mail address (any case) or a system job's name such as <c>system:cli</c>;
+/// <see cref="From"/> (inclusive) and <see cref="Until"/> (exclusive) are UTC.
 /// </summary>
-public sealed record AuditLogFilter(string? EntityType = null, string? EntityId = null, string? Actor = null)
+public sealed record AuditLogFilter(
+    string? EntityType = null,
+    string? EntityId = null,
+    string? Actor = null,
+    string? Operation = null,
+    DateTime? From = null,
+    DateTime? Until = null)
 {
     public static AuditLogFilter None { get; } = new();
 }
@@ -28,6 +35,11 @@ public sealed class AuditLogReader(IDbContextFactory<NewsCmsDbContext> contexts)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(filter);
         actor.Require(Permission.ReadAuditLog);
+        if (filter.From > filter.Until)
+        {
+            throw NewsCmsException.Invalid("until", "The end of the period comes before its start.");
+        }
+
         var after = page.After is null ? (long?)null : DecodeCursor(page.After);
         if (page.First == 0)
         {
@@ -36,10 +48,30 @@ public sealed class AuditLogReader(IDbContextFactory<NewsCmsDbContext> contexts)
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.AuditLog.AsNoTracking();
-        if (filter.EntityType is { } entityType)
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
-            var entityId = filter.EntityId ?? "";
-            query = query.Where(e => e.EntityType == entityType && e.EntityId == entityId);
+            var entityType = filter.EntityType.Trim();
+            query = query.Where(e => e.EntityType == entityType);
+            if (filter.EntityId is { } entityId)
+            {
+                query = query.Where(e => e.EntityId == entityId);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Operation))
+        {
+            var operation = filter.Operation.Trim();
+            query = query.Where(e => e.Operation == operation);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (filter.Until is { } until)
+        {
+            query = query.Where(e => e.OccurredAt < until);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Actor))

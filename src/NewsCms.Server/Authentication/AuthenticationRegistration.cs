@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using NewsCms.Admin;
 using NewsCms.Core.Staff;
 
@@ -13,6 +14,7 @@ internal static class AuthenticationRegistration
 {
     public const string SelectorScheme = "NewsCms";
     public const string CookieName = "NewsCms.Staff";
+    public const string PasskeyCeremonyCookieName = "NewsCms.Passkey";
 
     public static WebApplicationBuilder AddNewsCmsAuthentication(this WebApplicationBuilder builder)
     {
@@ -52,6 +54,16 @@ internal static class AuthenticationRegistration
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
+            })
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, ceremony =>
+            {
+                // Identity's WebAuthn ceremony keeps its challenge here between the options and the browser's answer.
+                ceremony.Cookie.Name = PasskeyCeremonyCookieName;
+                ceremony.Cookie.HttpOnly = true;
+                ceremony.Cookie.SameSite = SameSiteMode.Strict;
+                ceremony.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                ceremony.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                ceremony.SlidingExpiration = false;
             });
         builder.Services.AddAuthorization();
         return builder;

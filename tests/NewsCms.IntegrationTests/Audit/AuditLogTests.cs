@@ -69,6 +69,39 @@ public abstract class AuditLogTests<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Operation_type_and_period_filters_combine_and_the_period_ends_before_its_until()
+    {
+        database.RequireAvailable();
+        // A job of its own keeps this test's entries apart from the other tests' in the shared database.
+        var job = $"job{Guid.NewGuid():N}";
+        var entity = NewEntityId();
+        await using (var db = await database.Contexts.CreateDbContextAsync(Cancel))
+        {
+            db.RecordSystem(job, TestContent.Now.AddDays(-2), "publishArticle", "Article", entity, "published two days ago");
+            db.RecordSystem(job, TestContent.Now.AddHours(-1), "publishArticle", "Article", entity, "published an hour ago");
+            db.RecordSystem(job, TestContent.Now.AddHours(-1), "publishArticle", "Sponsor", entity, "another type");
+            db.RecordSystem(job, TestContent.Now.AddHours(-1), "liftEmbargo", "Article", entity, "another operation");
+            db.RecordSystem(job, TestContent.Now, "publishArticle", "Article", entity, "published now");
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var actor = $"system:{job}";
+        var published = await Reader.ListAsync(Auditor, new AuditLogFilter(EntityType: "Article", Actor: actor, Operation: "publishArticle"), new PageRequest(10, null), Cancel);
+        var lastDay = await Reader.ListAsync(
+            Auditor,
+            new AuditLogFilter(EntityType: "Article", Actor: actor, Operation: "publishArticle", From: TestContent.Now.AddDays(-1), Until: TestContent.Now),
+            new PageRequest(10, null),
+            Cancel);
+        var backwards = await Assert.ThrowsAsync<NewsCmsException>(() => Reader.ListAsync(
+            Auditor, new AuditLogFilter(From: TestContent.Now, Until: TestContent.Now.AddDays(-1)), new PageRequest(10, null), Cancel));
+
+        Assert.Equal(["published an hour ago", "published now", "published two days ago"], published.Items.Select(e => e.Summary).Order(StringComparer.Ordinal));
+        Assert.Equal(["published an hour ago"], lastDay.Items.Select(e => e.Summary));
+        Assert.Equal(ErrorCode.Validation, backwards.Code);
+        Assert.Contains("until", backwards.FieldErrors.Keys);
+    }
+
+    [Fact]
     public async Task Only_roles_with_the_audit_permission_read_the_log_and_foreign_cursors_are_refused()
     {
         database.RequireAvailable();
