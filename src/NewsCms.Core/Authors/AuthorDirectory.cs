@@ -16,4 +16,11 @@ public sealed class AuthorDirectory(IDbContextFactory<NewsCmsDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
     }
+
+    /// <summary>Every author by name: the byline picker's choices. A newsroom has hundreds at most.</summary>
+    public async Task<IReadOnlyList<Author>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Authors.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+    }
 }

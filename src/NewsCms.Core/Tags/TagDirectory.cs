@@ -16,4 +16,11 @@ public sealed class TagDirectory(IDbContextFactory<NewsCmsDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Tags.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
     }
+
+    /// <summary>Every tag by name: the tag picker's choices, which it narrows as the editor types.</summary>
+    public async Task<IReadOnlyList<Tag>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tags.AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+    }
 }
