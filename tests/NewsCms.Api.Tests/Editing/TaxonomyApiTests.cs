@@ -39,6 +39,19 @@ public abstract class TaxonomyApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
+    public async Task Every_author_and_tag_is_listed_by_name_for_pickers()
+    {
+        var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
+        await editor.DataAsync("""mutation { createAuthor(input: { name: "Listed Zed" }) { id } createTag(input: { name: "Listed zinc" }) { id } }""");
+        await editor.DataAsync("""mutation { createAuthor(input: { name: "Listed Abe" }) { id } createTag(input: { name: "Listed alloys" }) { id } }""");
+
+        var data = await api.CreateClient().DataAsync("{ authors { name } tags { name slug } }");
+
+        Assert.Equal(["Listed Abe", "Listed Zed"], data.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Where(n => n!.StartsWith("Listed", StringComparison.Ordinal)));
+        Assert.Equal(["listed-alloys", "listed-zinc"], data.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("slug").GetString()).Where(n => n!.StartsWith("listed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Stale_versions_bad_fields_references_and_unknown_ids_come_back_with_their_codes()
     {
         var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);

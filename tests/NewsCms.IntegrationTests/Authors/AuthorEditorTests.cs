@@ -18,6 +18,19 @@ public abstract class AuthorEditorTests<TDatabase>(TDatabase database) : IClassF
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task All_lists_every_author_by_name_for_the_byline_picker()
+    {
+        database.RequireAvailable();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var later = await Editor().CreateAsync(TestActors.Editor, new AuthorInput($"Picker Zola {run}", null, null, null), Cancel);
+        var earlier = await Editor().CreateAsync(TestActors.Editor, new AuthorInput($"Picker Adams {run}", null, null, null), Cancel);
+
+        var all = await new AuthorDirectory(database.Contexts).AllAsync(Cancel);
+
+        Assert.Equal([earlier.Id, later.Id], all.Where(a => a.Name.EndsWith(run, StringComparison.Ordinal)).Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task Create_update_and_delete_keep_the_version_and_the_audit_log_in_step()
     {
         database.RequireAvailable();

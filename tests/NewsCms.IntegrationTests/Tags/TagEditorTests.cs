@@ -36,6 +36,19 @@ public abstract class TagEditorTests<TDatabase>(TDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task All_lists_every_tag_by_name_for_the_editors_picker()
+    {
+        database.RequireAvailable();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var later = await Editor().CreateAsync(TestActors.Editor, new TagInput($"Picker zinc {run}", null), Cancel);
+        var earlier = await Editor().CreateAsync(TestActors.Editor, new TagInput($"Picker aluminium {run}", null), Cancel);
+
+        var all = await new TagDirectory(database.Contexts).AllAsync(Cancel);
+
+        Assert.Equal([earlier.Id, later.Id], all.Where(t => t.Name.EndsWith(run, StringComparison.Ordinal)).Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task Stale_versions_bad_fields_and_unknown_ids_are_refused_and_change_nothing()
     {
         database.RequireAvailable();
