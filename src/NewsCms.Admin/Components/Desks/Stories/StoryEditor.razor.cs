@@ -329,6 +329,12 @@ public sealed partial class StoryEditor : IDisposable
             return false;
         }
 
+        // Nothing new to keep: another revision would only say the same thing again.
+        if (!dirty && loadedId is not null)
+        {
+            return true;
+        }
+
         saving = true;
         Article? saved = null;
         var changesAtStart = changeCount;
@@ -414,6 +420,7 @@ public sealed partial class StoryEditor : IDisposable
 
         version = conflict.Theirs.Number;
         conflict = null;
+        dirty = true;
         await SaveAsync();
     }
 
