@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Admin.Components;
 using NewsCms.Core.Staff;
+using NewsCms.Core.Articles;
 
 namespace NewsCms.Admin;
 
@@ -17,7 +18,10 @@ public static class AdminRegistration
 {
     public static IServiceCollection AddNewsCmsAdmin(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The story editor sends its whole Markdown body with each keystroke, so a message must hold the longest body
+        // the core accepts (three bytes a character at worst in UTF-8) and its JSON envelope.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = (ArticleBody.MarkdownMaxLength * 3L) + (64 * 1024));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationRevalidator>();
         services.AddScoped<StaffTime>();

@@ -14,6 +14,9 @@ public sealed class PreviewOptions
     /// </summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>The frontend's preview page: the admin's preview links are this address with <c>?token=</c>.</summary>
+    public string PageUrl { get; set; } = "http://localhost:3000/preview";
+
     /// <summary>Whether <see cref="SigningKey"/> is absent or usable, so that a host can refuse to start on a bad one.</summary>
     public bool HasUsableSigningKey => string.IsNullOrWhiteSpace(SigningKey) || TryDecode(SigningKey, out _);
 
