@@ -9,7 +9,7 @@ namespace NewsCms.BrowserTests.Stories;
 /// with NEWSCMS_BENCHMARK=1 (tests/bench/live-preview.sh) and reports, it does not assert a time.
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class LivePreviewBenchmark(AdminServer server, BrowserHost browser) : IClassFixture<AdminServer>
+public sealed class LivePreviewBenchmark(BrowserHost browser)
 {
     private const int Words = 5_000;
     private const int WarmUpRuns = 5;
@@ -46,6 +46,9 @@ public sealed class LivePreviewBenchmark(AdminServer server, BrowserHost browser
     public async Task Live_preview_latency_of_a_keystroke_in_a_5000_word_story()
     {
         Assert.SkipUnless(Environment.GetEnvironmentVariable("NEWSCMS_BENCHMARK") == "1", "A benchmark: run it with tests/bench/live-preview.sh.");
+        // Its own server, started only when it runs: a class fixture would start one in every run of the suite.
+        await using var server = new AdminServer();
+        await server.InitializeAsync();
         var (id, _) = await StoryDesk.CreateStoryAsync(server, new { title = "A very long read", body = LongBody(out var lastParagraph) });
         var page = await browser.SignedInPageAsync(server, await server.CreateStaffAsync("Editor"));
         await page.OpenAsync($"/admin/stories/{id}");
