@@ -86,7 +86,7 @@ public partial class AdminServer : IAsyncLifetime
     public async Task<string> RunCommandAsync(params string[] arguments)
     {
         var (exitCode, output, errors) = await ChildProcess.RunAsync(
-            "dotnet", [ServerAssembly, .. arguments], Path.GetDirectoryName(ServerAssembly)!, Environment(), TimeSpan.FromMinutes(1));
+            "dotnet", [ServerAssembly, .. arguments], Path.GetDirectoryName(ServerAssembly)!, Environment(), TimeSpan.FromMinutes(3));
         Assert.True(exitCode == 0, $"`{string.Join(' ', arguments)}` exited with {exitCode}: {errors}");
         return output;
     }
