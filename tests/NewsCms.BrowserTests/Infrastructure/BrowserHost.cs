@@ -25,6 +25,9 @@ public sealed class BrowserHost : IAsyncLifetime
             return;
         }
 
+        // Expect's own 5 s is shorter than the contexts' timeout below: an action that hashes a password on a loaded
+        // two-core machine can take longer, and a browser suite must not fail for being slow.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
