@@ -8,6 +8,11 @@ public sealed class MediaDeskTests(AdminServer server, BrowserHost browser) : IC
 {
     private static readonly StaffLogin Administrator = new(AdminServer.AdministratorEmail, AdminServer.StaffPassword, "Administrator");
 
+    // An upload streams over the circuit and a thumbnail is made on its first request: on a busy machine both take
+    // longer than a click, so their waits get the same 15 seconds the browser contexts give actions.
+    private static readonly LocatorAssertionsToBeVisibleOptions Uploaded = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions UploadedText = new() { Timeout = 15_000 };
+
     [Fact]
     public async Task Two_dropped_images_upload_with_a_bar_each_and_are_described_with_a_clicked_focal_point()
     {
@@ -23,27 +28,27 @@ public sealed class MediaDeskTests(AdminServer server, BrowserHost browser) : IC
         ]);
 
         var bars = page.GetByRole(AriaRole.List, new() { Name = "Uploads" }).GetByRole(AriaRole.Listitem);
-        await Expect(bars).ToHaveCountAsync(2);
+        await Expect(bars).ToHaveCountAsync(2, new() { Timeout = 15_000 });
         foreach (var name in new[] { harbour, skyline })
         {
             var bar = bars.Filter(new() { HasText = name });
-            await Expect(bar.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uploaded");
+            await Expect(bar.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uploaded", UploadedText);
             var progress = bar.Locator("progress");
             Assert.Equal(await progress.GetAttributeAsync("max"), await progress.GetAttributeAsync("value"));
         }
 
         var library = page.GetByRole(AriaRole.List, new() { Name = "Library" });
-        await Expect(library.GetByRole(AriaRole.Button, new() { Name = harbour })).ToBeVisibleAsync();
-        await Expect(library.GetByRole(AriaRole.Button, new() { Name = skyline })).ToBeVisibleAsync();
+        await Expect(library.GetByRole(AriaRole.Button, new() { Name = harbour })).ToBeVisibleAsync(Uploaded);
+        await Expect(library.GetByRole(AriaRole.Button, new() { Name = skyline })).ToBeVisibleAsync(Uploaded);
         var thumbnail = library.GetByRole(AriaRole.Button, new() { Name = harbour }).Locator("img");
-        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true, new() { Timeout = 15_000 });
         Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The thumbnail's rendition did not load.");
 
         await library.GetByRole(AriaRole.Button, new() { Name = harbour }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = harbour })).ToBeVisibleAsync();
         await page.GetByLabel("Alt text").FillAsync("Boats in the harbour at dawn");
         var image = page.GetByTestId("focal-image");
-        await Expect(image).ToHaveJSPropertyAsync("complete", true);
+        await Expect(image).ToHaveJSPropertyAsync("complete", true, new() { Timeout = 15_000 });
         var box = await image.BoundingBoxAsync() ?? throw new InvalidOperationException("The picture is not drawn.");
         await image.ClickAsync(new() { Position = new() { X = box.Width * 0.25f, Y = box.Height * 0.75f } });
         await Expect(page.GetByLabel("Across")).ToHaveValueAsync("25");
@@ -92,8 +97,8 @@ public sealed class MediaDeskTests(AdminServer server, BrowserHost browser) : IC
             new FilePayload { Name = free, MimeType = "image/png", Buffer = TestImages.Png(320, 240, (90, 2, 3), (2, 250, 90)) },
         ]);
         var library = page.GetByRole(AriaRole.List, new() { Name = "Library" });
-        await Expect(library.GetByRole(AriaRole.Button, new() { Name = used })).ToBeVisibleAsync();
-        await Expect(library.GetByRole(AriaRole.Button, new() { Name = free })).ToBeVisibleAsync();
+        await Expect(library.GetByRole(AriaRole.Button, new() { Name = used })).ToBeVisibleAsync(Uploaded);
+        await Expect(library.GetByRole(AriaRole.Button, new() { Name = free })).ToBeVisibleAsync(Uploaded);
         var assetId = int.Parse(await library.GetByRole(AriaRole.Button, new() { Name = used }).GetAttributeAsync("data-asset") ?? "", CultureInfo.InvariantCulture);
         var heroId = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"MediaAsset:{assetId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var story = await server.CreateStoryAsync(NewsroomSeed.Unique("Harbour story"), heroImageId: heroId);

@@ -23,6 +23,16 @@ public sealed class DashboardTests(AdminServer server, BrowserHost browser) : IC
                 input = new { title = breaking.Title, slug = breaking.Title.ToLowerInvariant().Replace(' ', '-'), summary = "Now.", sectionId = section, authorIds = new[] { author }, isBreaking = true },
             });
         breaking = await server.MoveStoryAsync(breaking with { Version = data.GetProperty("updateArticle").GetProperty("version").GetInt32() }, "publishArticle");
+        var held = await server.CreateStoryAsync(NewsroomSeed.Unique("Embargoed story"), section, author);
+        var embargo = await server.GraphQLAsync(
+            "mutation($id: ID!, $version: Int!, $input: ArticleInput!) { updateArticle(id: $id, expectedVersion: $version, input: $input) { version } }",
+            new
+            {
+                id = held.Id,
+                version = held.Version,
+                input = new { title = held.Title, slug = held.Title.ToLowerInvariant().Replace(' ', '-'), summary = "Later.", sectionId = section, authorIds = new[] { author }, embargoUntil = "2030-01-15T09:30:00Z" },
+            });
+        held = await server.MoveStoryAsync(held with { Version = embargo.GetProperty("updateArticle").GetProperty("version").GetInt32() }, "publishArticle");
         var applicant = NewsroomSeed.Unique("Dana Speaker");
         await server.GraphQLAsync(
             "mutation($input: SpeakerApplicationInput!) { applyToSpeak(input: $input) { received } }",
@@ -44,7 +54,10 @@ public sealed class DashboardTests(AdminServer server, BrowserHost browser) : IC
         // The browser sits in London: noon UTC on 1 July is 13:00 there, summer time.
         await Expect(Panel(page, "Scheduled").GetByRole(AriaRole.Listitem).Filter(new() { HasText = scheduled.Title }))
             .ToContainTextAsync("goes live 2030-07-01 13:00 UTC+01:00");
+        await Expect(Panel(page, "Embargoed").GetByRole(AriaRole.Listitem).Filter(new() { HasText = held.Title }))
+            .ToContainTextAsync("until 2030-01-15 09:30 UTC");
         await Expect(Panel(page, "Published today").GetByRole(AriaRole.Link, new() { Name = published.Title })).ToBeVisibleAsync();
+        await Expect(Panel(page, "Published today").GetByRole(AriaRole.Link, new() { Name = held.Title })).ToHaveCountAsync(0);
         await Expect(Panel(page, "Breaking now").GetByRole(AriaRole.Link, new() { Name = breaking.Title })).ToBeVisibleAsync();
         await Expect(Panel(page, "Breaking now").GetByRole(AriaRole.Link, new() { Name = published.Title })).ToHaveCountAsync(0);
         await Expect(Panel(page, "New applications")).ToContainTextAsync(applicant);
