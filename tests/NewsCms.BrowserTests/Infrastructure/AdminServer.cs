@@ -18,6 +18,7 @@ public partial class AdminServer : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"newscms-browser-{Guid.NewGuid():N}");
     private RunningProcess? server;
     private string? administratorToken;
+    private readonly List<IBrowserContext> contexts = [];
 
     public Uri BaseUrl { get; private set; } = new("http://localhost/");
 
@@ -126,8 +127,32 @@ public partial class AdminServer : IAsyncLifetime
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first (the test project references it).", path);
     }
 
+    /// <summary>
+    /// Takes a browser context opened on this server, to close it before the server stops: an open admin page whose
+    /// server is gone keeps reconnecting its circuit, and a dozen of those starve the rest of the run.
+    /// </summary>
+    public void Own(IBrowserContext context)
+    {
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        List<IBrowserContext> open;
+        lock (contexts)
+        {
+            open = [.. contexts];
+            contexts.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
+
         if (server is not null)
         {
             await server.DisposeAsync();

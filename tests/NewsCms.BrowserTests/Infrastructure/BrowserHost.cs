@@ -51,6 +51,7 @@ public sealed class BrowserHost : IAsyncLifetime
         });
         // Generous but bounded: a busy two-core machine runs the server, the browser and the tests at once.
         context.SetDefaultTimeout(15_000);
+        server.Own(context);
         return context;
     }
 
