@@ -43,6 +43,13 @@ public sealed class TaxonomyDeskTests(AdminServer server, BrowserHost browser) :
         await page.OpenAsync("/admin/authors");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Priya Raman");
         await page.GetByLabel("Job title").FillAsync("Banking correspondent");
+        await page.GetByLabel("Or upload a new portrait").SetInputFilesAsync(new FilePayload
+        {
+            Name = "priya.png",
+            MimeType = "image/png",
+            Buffer = TestMediaFiles.Png(80, 80, "priya-raman-portrait"),
+        });
+        await Expect(page.Locator("[data-avatar]")).ToContainTextAsync("priya.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create author" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Created “Priya Raman”.");
         await page.GetByLabel("Search authors").FillAsync("RAMAN");
@@ -58,8 +65,9 @@ public sealed class TaxonomyDeskTests(AdminServer server, BrowserHost browser) :
         await Expect(page.Locator("tr[data-tag=open-banking]")).ToBeVisibleAsync();
         await page.CheckAccessibilityAsync("tags");
 
-        var data = await server.GraphQLAsync("{ authors(search: \"raman\") { slug jobTitle } tags(search: \"open bank\") { slug name } }");
+        var data = await server.GraphQLAsync("{ authors(search: \"raman\") { slug jobTitle avatar { fileName } } tags(search: \"open bank\") { slug name } }");
         Assert.Equal("Banking correspondent", Single(data, "authors").GetProperty("jobTitle").GetString());
+        Assert.Equal("priya.png", Single(data, "authors").GetProperty("avatar").GetProperty("fileName").GetString());
         Assert.Equal("Open banking", Single(data, "tags").GetProperty("name").GetString());
     }
 
