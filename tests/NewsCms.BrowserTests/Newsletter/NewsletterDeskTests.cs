@@ -55,6 +55,28 @@ public sealed partial class NewsletterDeskTests(NewsletterDeskTests.MailingServe
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task The_partnerships_team_creates_a_list_and_a_taken_slug_is_refused_inline()
+    {
+        var page = await browser.SignedInPageAsync(server, await server.CreateStaffAsync("Partnerships"));
+
+        await page.OpenAsync("/admin/newsletter");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Morning deals");
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Mergers and acquisitions before the bell.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create list" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Created the list “Morning deals”.");
+        await Expect(page.Locator("tr[data-list=morning-deals]")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Morning deals again");
+        await page.GetByLabel("Slug", new() { Exact = true }).FillAsync("morning-deals");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create list" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("morning-deals");
+
+        var lists = (await server.GraphQLAsync("{ newsletterLists { slug name } }")).GetProperty("newsletterLists").EnumerateArray()
+            .Where(l => l.GetProperty("slug").GetString()!.StartsWith("morning-deals", StringComparison.Ordinal)).ToList();
+        Assert.Equal("Morning deals", Assert.Single(lists).GetProperty("name").GetString());
+    }
+
     /// <summary>
     /// Waits, bounded, for the outbox to write the confirmation message to the pickup folder and reads its link,
     /// undoing the quoted-printable soft breaks and escapes a mail writer may put in a long line.
