@@ -36,8 +36,22 @@ public static class AdminBrowser
         await page.GetByLabel("E-mail").FillAsync(login.Email);
         await page.GetByLabel("Password").FillAsync(login.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/admin/account/", StringComparison.Ordinal));
-        await page.WaitForInteractiveAsync();
+        // A sign-in hashes the password and the dashboard opens the class's first circuit: the slowest steps of a
+        // test, so they get twice the usual wait.
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/admin/account/", StringComparison.Ordinal), new() { Timeout = 30_000 });
+            await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Keep what the browser showed: a sign-in that never finishes says nothing about why on its own.
+            Directory.CreateDirectory(ScreenshotFolder);
+            var picture = Path.Combine(ScreenshotFolder, $"failed-sign-in-{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = picture, FullPage = true });
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"Sign-in of {login.Email} did not reach an interactive desk; the page is {page.Url} ({picture}) and reads:\n{text}", timeout);
+        }
     }
 
     /// <summary>A page of its own for <paramref name="login"/>: separate cookies, as a second editor at another desk.</summary>
