@@ -8,6 +8,7 @@ using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
+using NewsCms.Core.Jobs;
 using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
 using NewsCms.Core.Newsletter;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddNewsCmsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectionTree>();
         services.AddSingleton<PublishedArticles>();

@@ -9,6 +9,7 @@ using NewsCms.GraphQL;
 using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
+using NewsCms.Server.Hosting;
 using NewsCms.Server.Mail;
 using NewsCms.Server.Media;
 using NewsCms.Server.Newsletter;
@@ -27,6 +28,7 @@ internal static partial class ServerRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<NewsletterOptions>().Bind(builder.Configuration.GetSection(NewsletterOptions.SectionName));
         builder.AddNewsCmsDatabase();
+        builder.AddNewsCmsReplicas();
         builder.AddNewsCmsPublishing();
         builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.SectionName));
         builder.Services.AddHostedService<ApplicationRetentionService>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Jobs;
 using NewsCms.Core.Mail;
 using NewsCms.Core.Media;
 using NewsCms.Core.Newsletter;
@@ -18,9 +20,10 @@ namespace NewsCms.Core.Data;
 /// <summary>
 /// One model for every provider, staff accounts included. Each provider project holds its own migrations of it;
 /// services create short-lived contexts through <see cref="IDbContextFactory{TContext}"/> because GraphQL resolvers
-/// run concurrently.
+/// run concurrently. It also keeps ASP.NET's data-protection keys, so that every server process on the database reads
+/// the cookies and antiforgery tokens any of them made.
 /// </summary>
-public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole<int>, int>
+public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole<int>, int>, IDataProtectionKeyContext
 {
     public NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
         : base(options) => SavingChanges += RefuseAuditRewrites;
@@ -49,6 +52,8 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
     public DbSet<NewsletterList> NewsletterLists => Set<NewsletterList>();
     public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +65,7 @@ public sealed class NewsCmsDbContext : IdentityDbContext<StaffUser, IdentityRole
             secret.HasKey(s => s.Name);
             secret.Property(s => s.Name).HasMaxLength(ServerSecret.NameMaxLength);
         });
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Options;
+using NewsCms.Core.Jobs;
 using NewsCms.Core.Mail;
 using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Mail;
 
 /// <summary>
-/// Runs <see cref="OutboxSender"/> every few seconds. Every server process may run it: the sender claims each message
-/// so that only one of them sends it. A failed run (the database restarting) is logged and retried on the next tick;
+/// Runs <see cref="OutboxSender"/> every few seconds, on the one replica holding the job's lease; the sender still
+/// claims each message, so that even two runs at once send it only once. A failed run (the database restarting) is logged and retried on the next tick;
 /// a failed message is the sender's to retry.
 /// </summary>
 internal sealed partial class OutboxSendingService(
     OutboxSender sender,
     IOptions<MailOptions> options,
+    JobLeases leases,
+    ServerInstance instance,
     TimeProvider clock,
-    ILogger<OutboxSendingService> logger) : PeriodicJob(clock, logger)
+    ILogger<OutboxSendingService> logger) : PeriodicJob(leases, instance, clock, logger)
 {
     protected override string Name => "Mail sending";
+
+    protected override string LeaseName => "mail-sending";
 
     protected override TimeSpan? Interval =>
         options.Value.IntervalSeconds == 0 ? null : TimeSpan.FromSeconds(options.Value.IntervalSeconds);

@@ -1,22 +1,28 @@
 using Microsoft.Extensions.Options;
+using NewsCms.Core.Jobs;
 using NewsCms.Core.Media;
 using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Media;
 
 /// <summary>
-/// Runs <see cref="OrphanMediaSweeper"/> on an interval. Every server process may run it: they delete the same
-/// orphans, and deleting a missing blob is no error. A failed run is logged and retried on the next tick.
+/// Runs <see cref="OrphanMediaSweeper"/> on an interval, on the one replica holding the job's lease, so the store is
+/// listed once per interval however many replicas run. Two runs at once would still be harmless: they delete the
+/// same orphans, and deleting a missing blob is no error. A failed run is logged and retried on the next tick.
 /// </summary>
 internal sealed partial class OrphanSweepService(
     OrphanMediaSweeper sweeper,
     IOptions<MediaStorageOptions> options,
+    JobLeases leases,
+    ServerInstance instance,
     TimeProvider clock,
-    ILogger<OrphanSweepService> logger) : PeriodicJob(clock, logger)
+    ILogger<OrphanSweepService> logger) : PeriodicJob(leases, instance, clock, logger)
 {
     private const int LoggedKeys = 20;
 
     protected override string Name => "The orphan media sweep";
+
+    protected override string LeaseName => "orphan-media-sweep";
 
     protected override TimeSpan? Interval =>
         options.Value.SweepIntervalMinutes == 0 ? null : TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Options;
 using NewsCms.Core.Articles;
+using NewsCms.Core.Jobs;
 using NewsCms.Server.Hosting;
 
 namespace NewsCms.Server.Publishing;
 
 /// <summary>
-/// Runs <see cref="ScheduledPublisher"/> every few seconds. Every server process may run it: the publisher claims
-/// each story so that only one of them publishes it. A failed run (the database restarting, a network blip) is
+/// Runs <see cref="ScheduledPublisher"/> every few seconds, on the one replica holding the job's lease; the publisher
+/// still claims each story, so that even two runs at once publish it only once. A failed run (the database restarting, a network blip) is
 /// logged and retried on the next tick; it never stops the host.
 /// </summary>
 internal sealed partial class ScheduledPublishingService(
     ScheduledPublisher publisher,
     IOptions<PublishingOptions> options,
+    JobLeases leases,
+    ServerInstance instance,
     TimeProvider clock,
-    ILogger<ScheduledPublishingService> logger) : PeriodicJob(clock, logger)
+    ILogger<ScheduledPublishingService> logger) : PeriodicJob(leases, instance, clock, logger)
 {
     protected override string Name => "Scheduled publishing";
+
+    protected override string LeaseName => ScheduledPublisher.JobName;
 
     protected override TimeSpan? Interval => options.Value.Enabled ? TimeSpan.FromSeconds(options.Value.IntervalSeconds) : null;
 

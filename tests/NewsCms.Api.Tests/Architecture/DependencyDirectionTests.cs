@@ -23,10 +23,11 @@ public sealed class DependencyDirectionTests
     };
 
     /// <summary>
-    /// Named like ASP.NET Core but free of it: Identity's EF store depends only on EF Core and Microsoft.Extensions,
-    /// and staff accounts belong in the one model with the content they change.
+    /// Named like ASP.NET Core but free of it: Identity's EF store and data protection's EF key store depend only on
+    /// EF Core, Microsoft.Extensions and the standalone data-protection package (no ASP.NET Core framework), and staff
+    /// accounts and the keys that sign their cookies belong in the one model every replica shares.
     /// </summary>
-    private static readonly string[] Allowed = ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"];
+    private static readonly string[] Allowed = ["Microsoft.AspNetCore.Identity.EntityFrameworkCore", "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore"];
 
     public static TheoryData<string> Projects => new(Forbidden.Keys);
 

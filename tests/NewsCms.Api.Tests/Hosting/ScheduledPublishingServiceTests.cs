@@ -10,7 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Data;
+using NewsCms.Core.Jobs;
 using NewsCms.Data.Sqlite;
+using NewsCms.Server.Hosting;
 using NewsCms.Server.Publishing;
 using NewsCms.Testing;
 using NewsCms.Testing.Databases;
@@ -100,7 +102,7 @@ public sealed class ScheduledPublishingServiceTests : IAsyncLifetime
     }
 
     private ScheduledPublishingService Service(PublishingOptions options) =>
-        new(new ScheduledPublisher(contexts, clock), Options.Create(options), clock, logger);
+        new(new ScheduledPublisher(contexts, clock), Options.Create(options), new JobLeases(contexts, clock), new ServerInstance("publishing-tests"), clock, logger);
 
     private async Task MigrateAsync()
     {

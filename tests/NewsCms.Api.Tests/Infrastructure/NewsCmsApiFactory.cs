@@ -89,8 +89,16 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
 
     protected virtual bool SeedDemoContent => false;
 
+    /// <summary>False for a replica of several: the database (made, seeded and dropped) is then its fixture's.</summary>
+    protected virtual bool OwnsDatabase => true;
+
     public virtual async ValueTask InitializeAsync()
     {
+        if (!OwnsDatabase)
+        {
+            return;
+        }
+
         await Database.InitializeAsync();
         if (Database.UnavailableReason is null)
         {
@@ -144,7 +152,11 @@ public abstract class NewsCmsApiFactory(TestDatabase database) : WebApplicationF
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         if (Directory.Exists(MediaRoot))
         {
             Directory.Delete(MediaRoot, recursive: true);
@@ -200,6 +212,17 @@ public sealed class NoIntrospectionApi() : NewsCmsApiFactory(new SqliteTestDatab
     {
         ["NewsCms:GraphQL:EnableIntrospection"] = "false",
     };
+}
+
+/// <summary>
+/// One server of several on a database they share, as replicas behind a load balancer are: its own host, clock and
+/// settings (a replica name, and whatever else the fixture gives), the fixture's database.
+/// </summary>
+public sealed class ReplicaApi(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : NewsCmsApiFactory(database)
+{
+    protected override bool OwnsDatabase => false;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => settings;
 }
 
 /// <summary>A first start on an empty database, as `dotnet run` on a fresh clone does it.</summary>
