@@ -6,6 +6,7 @@ using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Audit;
 using NewsCms.Core.Authors;
+using NewsCms.Core.Common;
 using NewsCms.Core.Content;
 using NewsCms.Core.Data;
 using NewsCms.Core.Jobs;
@@ -28,6 +29,10 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddNewsCmsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // What several server processes must share has a one-process default; the host may register a shared one
+        // (NewsCms.Redis) before or after this.
+        services.TryAddSingleton<ICacheInvalidation, InProcessCacheInvalidation>();
+        services.TryAddSingleton<ISubmissionCounter, InProcessSubmissionCounter>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectionTree>();

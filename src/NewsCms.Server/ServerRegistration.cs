@@ -6,6 +6,7 @@ using NewsCms.Core.Applications;
 using NewsCms.Core.Articles;
 using NewsCms.Core.Newsletter;
 using NewsCms.GraphQL;
+using NewsCms.Redis;
 using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
@@ -29,6 +30,8 @@ internal static partial class ServerRegistration
         builder.Services.AddOptions<NewsletterOptions>().Bind(builder.Configuration.GetSection(NewsletterOptions.SectionName));
         builder.AddNewsCmsDatabase();
         builder.AddNewsCmsReplicas();
+        // Only with ConnectionStrings:Redis: the counts and invalidations the replicas share.
+        builder.Services.AddNewsCmsRedis(builder.Configuration);
         builder.AddNewsCmsPublishing();
         builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.SectionName));
         builder.Services.AddHostedService<ApplicationRetentionService>();

@@ -131,7 +131,7 @@ public sealed class ApplicationIntake(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        throttle.Count($"apply:address:{clientAddress}", settings.PerAddressLimit, settings.ThrottleWindow);
+        await throttle.CountAsync($"apply:address:{clientAddress}", settings.PerAddressLimit, settings.ThrottleWindow, cancellationToken);
         if (!string.IsNullOrEmpty(honeypot))
         {
             // A bot must not learn that it was caught, or it would learn to leave the field empty.
@@ -144,7 +144,7 @@ public sealed class ApplicationIntake(
             return first;
         }
 
-        throttle.Count($"apply:email:{application.Email}", settings.PerEmailLimit, settings.ThrottleWindow);
+        await throttle.CountAsync($"apply:email:{application.Email}", settings.PerEmailLimit, settings.ThrottleWindow, cancellationToken);
         application.SubmittedAt = now;
         application.Version = 1;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -68,7 +68,7 @@ public sealed class NewsletterSubscriptions(
     /// </summary>
     public async Task SubscribeAsync(string? email, IReadOnlyList<string>? listSlugs, string clientAddress, string? source, CancellationToken cancellationToken)
     {
-        throttle.Count($"subscribe:address:{clientAddress}", Settings.SubscriptionsPerAddressPerHour, ThrottleWindow);
+        await throttle.CountAsync($"subscribe:address:{clientAddress}", Settings.SubscriptionsPerAddressPerHour, ThrottleWindow, cancellationToken);
         var errors = new InputErrors();
         var address = NormalizeEmail(errors, email);
         var slugs = (listSlugs is null || listSlugs.Count == 0 ? [NewsletterList.WeeklySlug] : listSlugs)
@@ -90,7 +90,7 @@ public sealed class NewsletterSubscriptions(
         }
 
         errors.ThrowIfAny();
-        throttle.Count($"subscribe:email:{address}", Settings.SubscriptionsPerEmailPerHour, ThrottleWindow);
+        await throttle.CountAsync($"subscribe:email:{address}", Settings.SubscriptionsPerEmailPerHour, ThrottleWindow, cancellationToken);
 
         var now = UtcNow;
         var listIds = lists.Select(l => l.Id).ToList();

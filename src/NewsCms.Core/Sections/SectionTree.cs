@@ -1,26 +1,41 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using NewsCms.Core.Common;
 using NewsCms.Core.Data;
 
 namespace NewsCms.Core.Sections;
 
 /// <summary>
 /// Reads sections, which are few, public and rarely changed, from an in-memory snapshot of the whole table. Every
-/// story card names its section, so a query per page for ten rows was an eighth of the front page's cost. The
-/// snapshot is at most <see cref="MaxAge"/> old: a section changed on another server shows everywhere within that,
-/// and writers on this server call <see cref="Invalidate"/> to show it at once.
+/// story card names its section, so a query per page for ten rows was an eighth of the front page's cost. Writers call
+/// <see cref="Invalidate"/>, which drops the snapshot in every process the <see cref="ICacheInvalidation"/> reaches
+/// (this one alone by default, every replica with Redis). The snapshot is never more than <see cref="MaxAge"/> old
+/// either, for a change whose message was lost or another process that does not listen.
 /// </summary>
-public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider? clock = null)
+public sealed class SectionTree
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    // The age is measured on the injected clock so tests with a fixed clock see a stable snapshot.
-    private TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+    /// <summary>The <see cref="ICacheInvalidation"/> topic a section change is announced on.</summary>
+    public const string InvalidationTopic = "sections";
 
+    private readonly IDbContextFactory<NewsCmsDbContext> contexts;
+    private readonly ICacheInvalidation invalidation;
     private readonly Lock gate = new();
     private Snapshot? current;
     private Task<Snapshot>? loading;
     private int generation;
+
+    public SectionTree(IDbContextFactory<NewsCmsDbContext> contexts, TimeProvider? clock = null, ICacheInvalidation? invalidation = null)
+    {
+        this.contexts = contexts;
+        Clock = clock ?? TimeProvider.System;
+        this.invalidation = invalidation ?? new InProcessCacheInvalidation();
+        this.invalidation.Subscribe(InvalidationTopic, DropSnapshot);
+    }
+
+    // The age is measured on the injected clock so tests with a fixed clock see a stable snapshot.
+    private TimeProvider Clock { get; }
 
     public async Task<IReadOnlyList<Section>> RootsAsync(CancellationToken cancellationToken) =>
         (await SnapshotAsync(cancellationToken)).ChildrenOf(null);
@@ -69,8 +84,10 @@ public sealed class SectionTree(IDbContextFactory<NewsCmsDbContext> contexts, Ti
         return result;
     }
 
-    /// <summary>Drops the snapshot, so that the next read sees a change this server just saved.</summary>
-    public void Invalidate()
+    /// <summary>Drops the snapshot here and in every process that listens, so that the next read sees a change just saved.</summary>
+    public void Invalidate() => invalidation.Publish(InvalidationTopic);
+
+    private void DropSnapshot()
     {
         lock (gate)
         {

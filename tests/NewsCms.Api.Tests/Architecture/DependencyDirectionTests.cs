@@ -3,7 +3,7 @@ using System.Reflection;
 namespace NewsCms.Api.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way: Server → (GraphQL, Admin, providers, the Azure media store, the mail transports) → Core. The core knows no web
+/// Dependencies point one way: Server → (GraphQL, Admin, providers, the Azure media store, the mail transports, Redis) → Core. The core knows no web
 /// framework, no GraphQL, no Azure and no database provider, so every rule in it is testable and reusable by any host.
 /// Adapters know their own technology and the core, never each other nor the host.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class DependencyDirectionTests
         ["NewsCms.Data.PostgreSql"] = ["Microsoft.AspNetCore", "GraphQL", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.Sqlite", "NewsCms.Data.SqlServer"],
         ["NewsCms.Media.Azure"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data."],
         ["NewsCms.Mail"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "Azure", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.", "NewsCms.Media."],
+        ["NewsCms.Redis"] = ["Microsoft.AspNetCore", "GraphQL", "Microsoft.EntityFrameworkCore", "Npgsql", "Azure", "NewsCms.GraphQL", "NewsCms.Server", "NewsCms.Data.", "NewsCms.Media.", "NewsCms.Mail", "NewsCms.Admin"],
     };
 
     /// <summary>
@@ -70,5 +71,16 @@ public sealed class DependencyDirectionTests
         Assert.Contains("NewsCms.Core", adapter);
         Assert.Contains("NewsCms.Mail", Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!));
         Assert.DoesNotContain(Assembly.Load("NewsCms.Core").GetReferencedAssemblies(), a => a.Name is "MailKit" or "MimeKit");
+    }
+
+    [Fact]
+    public void Redis_is_an_adapter_of_the_core_and_the_server_chooses_it()
+    {
+        var adapter = Assembly.Load("NewsCms.Redis").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("StackExchange.Redis", adapter);
+        Assert.Contains("NewsCms.Core", adapter);
+        Assert.DoesNotContain(adapter, name => name.StartsWith("NewsCms.", StringComparison.Ordinal) && name != "NewsCms.Core");
+        Assert.Contains("NewsCms.Redis", Assembly.Load("NewsCms.Server").GetReferencedAssemblies().Select(a => a.Name!));
+        Assert.DoesNotContain(Assembly.Load("NewsCms.Core").GetReferencedAssemblies(), a => a.Name!.Contains("Redis", StringComparison.Ordinal));
     }
 }

@@ -24,7 +24,7 @@ public abstract class ApplicationTests<TDatabase>(TDatabase database) : IClassFi
         new() { NotifyAddress = "partnerships@newscms.test", PerAddressLimit = perAddress, PerEmailLimit = perEmail };
 
     private ApplicationIntake Intake(ApplicationOptions? settings = null, IDbContextFactory<Core.Data.NewsCmsDbContext>? contexts = null) =>
-        new(contexts ?? database.Contexts, new SubmissionThrottle(clock), Options.Create(settings ?? Settings()), clock);
+        new(contexts ?? database.Contexts, new SubmissionThrottle(new InProcessSubmissionCounter(clock)), Options.Create(settings ?? Settings()), clock);
 
     private ApplicationReview Review() => new(database.Contexts, clock);
 

@@ -28,7 +28,7 @@ public abstract class NewsletterSubscriptionsTests<TDatabase>(TDatabase database
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private NewsletterSubscriptions Subscriptions() =>
-        new(database.Contexts, new ServerSecretStore(database.Contexts, clock), throttle ??= new SubmissionThrottle(clock), Options.Create(Settings), clock);
+        new(database.Contexts, new ServerSecretStore(database.Contexts, clock), throttle ??= new SubmissionThrottle(new InProcessSubmissionCounter(clock)), Options.Create(Settings), clock);
 
     [Fact]
     public async Task A_sign_up_is_pending_and_writes_one_confirmation_message_with_both_unsubscribe_headers()
