@@ -32,6 +32,7 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsReplicas();
         // Only with ConnectionStrings:Redis: the counts and invalidations the replicas share.
         builder.Services.AddNewsCmsRedis(builder.Configuration);
+        builder.AddNewsCmsForwardedHeaders();
         builder.AddNewsCmsPublishing();
         builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.SectionName));
         builder.Services.AddHostedService<ApplicationRetentionService>();
@@ -45,6 +46,8 @@ internal static partial class ServerRegistration
 
     public static WebApplication UseNewsCmsServer(this WebApplication app)
     {
+        // First, so that everything after it (the limits on public forms, secure cookies, sign-in) sees the client.
+        app.UseForwardedHeaders();
         app.UseNewsCmsAuthentication();
         app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
