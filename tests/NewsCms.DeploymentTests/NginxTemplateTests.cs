@@ -89,7 +89,7 @@ public sealed class NginxTemplateTests
 
         // Several browsers spread over the replicas: the affinity is per browser, not one replica for everybody.
         var homes = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < 20 && homes.Count < 2; i++)
+        for (var i = 0; i < 40 && homes.Count < 2; i++)
         {
             using var response = await client.GetAsync("admin", token);
             homes.Add(ServedBy(response));
