@@ -9,9 +9,11 @@ using NewsCms.GraphQL;
 using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
+using NewsCms.Server.Health;
 using NewsCms.Server.Mail;
 using NewsCms.Server.Media;
 using NewsCms.Server.Newsletter;
+using NewsCms.Server.Observability;
 using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
@@ -20,6 +22,7 @@ internal static partial class ServerRegistration
 {
     public static WebApplicationBuilder AddNewsCmsServer(this WebApplicationBuilder builder)
     {
+        builder.AddNewsCmsObservability();
         builder.Services.AddNewsCmsCore();
         builder.Services.AddOptions<PreviewOptions>()
             .Bind(builder.Configuration.GetSection(PreviewOptions.SectionName))
@@ -35,11 +38,13 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsMail();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         builder.Services.AddNewsCmsAdmin();
+        builder.AddNewsCmsHealth();
         return builder;
     }
 
     public static WebApplication UseNewsCmsServer(this WebApplication app)
     {
+        app.MapNewsCmsHealth();
         app.UseNewsCmsAuthentication();
         app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();
