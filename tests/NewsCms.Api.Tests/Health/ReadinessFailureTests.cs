@@ -8,6 +8,7 @@ using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Testing.Databases;
 using NewsCms.Testing.Network;
 using NewsCms.Testing.Redis;
+using NewsCms.Testing.Storage;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -48,6 +49,28 @@ public sealed class ReadinessFailureTests
         {
             File.Delete(api.MediaRoot);
         }
+    }
+
+    [Fact]
+    public async Task An_azure_media_store_that_stops_answering_makes_the_server_unready_and_names_media()
+    {
+        await using var azurite = new LocalAzurite();
+        await azurite.InitializeAsync();
+        azurite.RequireAvailable();
+        await using var api = new AzureMediaApi(azurite.ConnectionString);
+        await api.InitializeAsync();
+        using var client = api.CreateClientOrSkip();
+        var (status, body) = await GetReadinessAsync(client);
+        Assert.True(status == HttpStatusCode.OK, body.GetRawText());
+
+        await azurite.DisposeAsync();
+        (status, body) = await GetReadinessAsync(client);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var checks = HealthAnswer.Checks(body);
+        Assert.Equal("Unhealthy", checks["media"].GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks["database"].GetProperty("status").GetString());
+        Assert.DoesNotContain(Azurite.AccountName, body.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,6 +171,19 @@ public sealed class ReadinessFailureTests
 
             await base.DisposeAsync();
         }
+    }
+
+    /// <summary>A server whose media live in a container on Azurite.</summary>
+    private sealed class AzureMediaApi(string connectionString) : NewsCmsApiFactory(new SqliteTestDatabase())
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["NewsCms:Media:Store"] = "AzureBlob",
+            ["NewsCms:Media:AzureBlob:ConnectionString"] = connectionString,
+            ["NewsCms:Media:AzureBlob:Container"] = $"readiness-{Guid.NewGuid():N}",
+        };
+
+        protected override Task SeedAsync() => Task.CompletedTask;
     }
 
     /// <summary>
