@@ -63,6 +63,7 @@ public static class GraphQLServiceCollectionExtensions
                     persisted.AllowOnlyPersistedDocuments = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value.AllowOnlyPersistedDocuments);
             graphQL.AddValidationRule<AccessRule>(useForCachedDocuments: true);
             graphQL.Services.Register<IConfigureExecution, ValidatedDocumentCache>(global::GraphQL.DI.ServiceLifetime.Singleton);
+            graphQL.Services.Register<IConfigureExecution, GraphQLOperationTelemetry>(global::GraphQL.DI.ServiceLifetime.Singleton);
 
             if (!endpointOptions.EnableIntrospection)
             {

@@ -146,6 +146,16 @@ public sealed class AzureBlobMediaStore : IMediaStore
         }
     }
 
+    /// <summary>
+    /// Asks the container for its properties, which needs the account reachable and the identity allowed; the container
+    /// is created first when missing, as the first write would.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        await container.GetPropertiesAsync(cancellationToken: cancellationToken);
+    }
+
     private BlobClient BlobOf(string key)
     {
         if (!MediaKeys.IsWellFormed(key))

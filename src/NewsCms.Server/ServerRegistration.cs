@@ -11,9 +11,11 @@ using NewsCms.Server.Applications;
 using NewsCms.Server.Authentication;
 using NewsCms.Server.Database;
 using NewsCms.Server.Hosting;
+using NewsCms.Server.Health;
 using NewsCms.Server.Mail;
 using NewsCms.Server.Media;
 using NewsCms.Server.Newsletter;
+using NewsCms.Server.Observability;
 using NewsCms.Server.Publishing;
 
 namespace NewsCms.Server;
@@ -22,6 +24,7 @@ internal static partial class ServerRegistration
 {
     public static WebApplicationBuilder AddNewsCmsServer(this WebApplicationBuilder builder)
     {
+        builder.AddNewsCmsObservability();
         builder.Services.AddNewsCmsCore();
         builder.Services.AddOptions<PreviewOptions>()
             .Bind(builder.Configuration.GetSection(PreviewOptions.SectionName))
@@ -41,6 +44,7 @@ internal static partial class ServerRegistration
         builder.AddNewsCmsMail();
         builder.Services.AddNewsCmsGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         builder.Services.AddNewsCmsAdmin();
+        builder.AddNewsCmsHealth();
         return builder;
     }
 
@@ -48,6 +52,7 @@ internal static partial class ServerRegistration
     {
         // First, so that everything after it (the limits on public forms, secure cookies, sign-in) sees the client.
         app.UseForwardedHeaders();
+        app.MapNewsCmsHealth();
         app.UseNewsCmsAuthentication();
         app.MapNewsCmsSignIn();
         app.MapNewsCmsGraphQL();

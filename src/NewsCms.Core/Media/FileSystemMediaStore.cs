@@ -9,6 +9,7 @@ namespace NewsCms.Core.Media;
 public sealed class FileSystemMediaStore : IMediaStore
 {
     private const string PartialSuffix = ".partial";
+    private static readonly byte[] ProbeByte = [0x2A];
     private readonly string root;
 
     public FileSystemMediaStore(string rootPath)
@@ -97,6 +98,19 @@ public sealed class FileSystemMediaStore : IMediaStore
                 yield return new StoredMediaInfo(key, info.Length, info.LastWriteTimeUtc, key.EndsWith(PartialSuffix, StringComparison.Ordinal));
             }
         }
+    }
+
+    /// <summary>
+    /// Writes a byte to a file beside the keys (outside <see cref="MediaKeys.Root"/>, where the sweep never looks) that the
+    /// system deletes on close: a folder that is gone, read-only or full fails here, as the next upload would.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(root);
+        var probe = Path.Combine(root, $".probe-{Guid.NewGuid():N}");
+        await using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await file.WriteAsync(ProbeByte, cancellationToken);
+        await file.FlushAsync(cancellationToken);
     }
 
     /// <summary>Keys come from <see cref="MediaKeys"/>; anything that could climb out of the root is a bug, so it throws.</summary>

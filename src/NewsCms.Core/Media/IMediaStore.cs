@@ -24,6 +24,12 @@ public interface IMediaStore
 
     /// <summary>Every blob whose key starts with <paramref name="prefix"/>, in no particular order.</summary>
     IAsyncEnumerable<StoredMediaInfo> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Proves that the store can take a write now, for a readiness probe: returns when it can, throws when it cannot.
+    /// Cheap enough to run every few seconds, and leaves nothing behind that a listing would show.
+    /// </summary>
+    Task ProbeAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

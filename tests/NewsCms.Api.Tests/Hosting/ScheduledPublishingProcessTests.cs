@@ -118,6 +118,7 @@ public sealed partial class ScheduledPublishingProcessTests(PostgreSqlTestDataba
         }
     }
 
-    [GeneratedRegex(@"scheduled article\(s\): (?<ids>[\d, ]+)$")]
+    // Production logs are JSON lines: the message is one field among others, not the end of the line.
+    [GeneratedRegex(@"scheduled article\(s\): (?<ids>\d+(?:, \d+)*)")]
     private static partial Regex PublishedLine();
 }

@@ -242,6 +242,17 @@ public abstract class MediaStoreContractTests<TStores>(TStores stores) : IClassF
         Assert.Empty(await ListAsync(store, ""));
     }
 
+    [Fact]
+    public async Task The_readiness_probe_passes_on_a_usable_store_and_leaves_nothing_behind()
+    {
+        var store = NewStore();
+
+        await store.ProbeAsync(Cancel);
+        await store.ProbeAsync(Cancel);
+
+        Assert.Empty(await ListAsync(store, ""));
+    }
+
     protected static async Task AssertNoBlobAsync(IMediaStore store, string key)
     {
         Assert.False(await store.ExistsAsync(key, Cancel));
@@ -315,7 +326,21 @@ public abstract class AzureBlobMediaStoreContractTests<TStores>(TStores stores) 
     private BlobContainerClient ContainerOf(IMediaStore store) => Stores.ContainerOf(store);
 }
 
-public sealed class FolderMediaStoreContractTests(FolderMediaStores stores) : MediaStoreContractTests<FolderMediaStores>(stores);
+public sealed class FolderMediaStoreContractTests(FolderMediaStores stores) : MediaStoreContractTests<FolderMediaStores>(stores)
+{
+    [Fact]
+    public async Task The_readiness_probe_fails_when_the_folder_can_no_longer_be_written()
+    {
+        var (store, root) = Stores.CreateFolderStore();
+        await store.ProbeAsync(Cancel);
+
+        // A file where the folder was: nothing can be written there, whoever the tests run as (root ignores modes).
+        Directory.Delete(root, recursive: true);
+        await File.WriteAllTextAsync(root, "not a folder", Cancel);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => store.ProbeAsync(Cancel));
+    }
+}
 
 public sealed class LocalAzuriteMediaStoreContractTests(LocalAzuriteMediaStores stores) : AzureBlobMediaStoreContractTests<LocalAzuriteMediaStores>(stores);
 
