@@ -1,11 +1,11 @@
+using NewsCms.Redis;
+
 namespace NewsCms.Server.Health;
 
 internal static class HealthRegistration
 {
     /// <summary>The checks <c>/readyz</c> runs; <c>/healthz</c> runs none.</summary>
     public const string ReadinessTag = "ready";
-
-    public const string RedisConnectionStringName = "Redis";
 
     /// <summary>
     /// What a replica needs before it takes traffic: its database, its media store and, when the replicas share one,
@@ -16,7 +16,7 @@ internal static class HealthRegistration
         var checks = builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessTag])
             .AddCheck<MediaStoreHealthCheck>("media", tags: [ReadinessTag]);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionStringName)))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisServiceCollectionExtensions.ConnectionStringName)))
         {
             checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadinessTag]);
         }

@@ -1,3 +1,4 @@
+using NewsCms.Redis;
 using StackExchange.Redis;
 
 namespace NewsCms.Server.Health;
@@ -10,7 +11,7 @@ internal sealed class RedisHealthCheck(IServiceProvider services) : ProbeHealthC
     protected override async Task ProbeAsync(CancellationToken cancellationToken)
     {
         var redis = services.GetService<IConnectionMultiplexer>()
-            ?? throw new InvalidOperationException($"ConnectionStrings:{HealthRegistration.RedisConnectionStringName} is set, but no Redis connection is registered.");
+            ?? throw new InvalidOperationException($"ConnectionStrings:{RedisServiceCollectionExtensions.ConnectionStringName} is set, but no Redis connection is registered.");
         await redis.GetDatabase().PingAsync();
     }
 }

@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Testing.Databases;
 using NewsCms.Testing.Network;
 using NewsCms.Testing.Redis;
 using NewsCms.Testing.Storage;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace NewsCms.Api.Tests.Health;
 
@@ -186,10 +182,7 @@ public sealed class ReadinessFailureTests
         protected override Task SeedAsync() => Task.CompletedTask;
     }
 
-    /// <summary>
-    /// A server with <c>ConnectionStrings:Redis</c> set. The Redis adapter registers the shared connection in the
-    /// full server; here the test registers one the same way (a singleton that reconnects on its own).
-    /// </summary>
+    /// <summary>A server with <c>ConnectionStrings:Redis</c> set: the Redis adapter registers the connection the check pings.</summary>
     private sealed class RedisApi(string redisConfiguration) : NewsCmsApiFactory(new SqliteTestDatabase())
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -198,18 +191,5 @@ public sealed class ReadinessFailureTests
         };
 
         protected override Task SeedAsync() => Task.CompletedTask;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IConnectionMultiplexer>(_ =>
-            {
-                var options = ConfigurationOptions.Parse(redisConfiguration);
-                options.AbortOnConnectFail = false;
-                options.ConnectTimeout = 2000;
-                options.AsyncTimeout = 2000;
-                return ConnectionMultiplexer.Connect(options);
-            }));
-        }
     }
 }
