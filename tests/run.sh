@@ -6,9 +6,9 @@
 #   tests/run.sh --project tests/NewsCms.Core.Tests
 #
 # Extra arguments go to `dotnet test`. On first use it installs what the tests
-# need (the Node test tools; PostgreSQL and Chromium through apt-get when root)
-# and starts a throwaway PostgreSQL on a free loopback port for the length of
-# the run.
+# need (the Node test tools; PostgreSQL, Chromium, redis-server and nginx
+# through apt-get when root) and starts a throwaway PostgreSQL on a free
+# loopback port for the length of the run.
 #
 # When a service cannot be had, CI=true makes that an error; elsewhere it is a
 # warning and the tests that need the service skip themselves with a reason.
@@ -104,6 +104,49 @@ install_chromium() {
   export NEWSCMS_TEST_CHROMIUM="$chromium"
 }
 
+# --- redis-server and nginx for the scale-out suite ---------------------------
+
+# The first executable among the arguments (empty ones are skipped).
+first_executable() {
+  local candidate
+  for candidate in "$@"; do
+    if [[ -n "$candidate" && -x "$candidate" ]]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+find_redis_server() { first_executable "${NEWSCMS_TEST_REDIS_SERVER:-}" /usr/bin/redis-server "$(command -v redis-server || true)"; }
+
+find_nginx() { first_executable "${NEWSCMS_TEST_NGINX:-}" /usr/sbin/nginx "$(command -v nginx || true)"; }
+
+# Debian's redis-server and nginx: the scale-out tests run each as their own
+# loopback process, never as the packages' services. Exports
+# NEWSCMS_TEST_REDIS_SERVER and NEWSCMS_TEST_NGINX when found.
+install_scale_out_services() {
+  local redis nginx missing=()
+  redis="$(find_redis_server)" || missing+=(redis-server)
+  nginx="$(find_nginx)" || missing+=(nginx)
+  if ((${#missing[@]} > 0)) && is_root && command -v apt-get >/dev/null; then
+    log "${missing[*]} not found: installing with apt-get"
+    apt_install_without_services "${missing[@]}" || log "apt-get install ${missing[*]} failed"
+    redis="$(find_redis_server)" || true
+    nginx="$(find_nginx)" || true
+  fi
+  if [[ -n "${redis:-}" ]]; then
+    export NEWSCMS_TEST_REDIS_SERVER="$redis"
+  else
+    service_unavailable "redis-server" "not found (install Debian's redis-server package)"
+  fi
+  if [[ -n "${nginx:-}" ]]; then
+    export NEWSCMS_TEST_NGINX="$nginx"
+  else
+    service_unavailable "nginx" "not found (install Debian's nginx package)"
+  fi
+}
+
 # --- PostgreSQL --------------------------------------------------------------
 
 # Newest /usr/lib/postgresql/*/bin (Debian layout), else whatever pg_ctl is on PATH.
@@ -119,17 +162,19 @@ find_pg_bin() {
   fi
 }
 
-# The package's own cluster must not start during the install: this script
-# starts its own server and stops only what it started. A policy-rc.d that
-# answers 101 tells invoke-rc.d (and deb-systemd-invoke) not to start services.
-apt_install_postgresql() {
+# The packages' own services must not start during the install: this script
+# and the tests start their own servers and stop only what they started (a
+# PostgreSQL cluster, redis-server or nginx started by the package would hold
+# its port for good). A policy-rc.d that answers 101 tells invoke-rc.d (and
+# deb-systemd-invoke) not to start services.
+apt_install_without_services() {
   local policy=/usr/sbin/policy-rc.d added="" rc=0
   if [[ ! -e "$policy" ]]; then
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added=1
   fi
   {
     DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
   } </dev/null >&2 || rc=$?
   [[ -n "$added" ]] && rm -f "$policy"
   return "$rc"
@@ -174,7 +219,7 @@ start_postgres() {
   pg_bin="$(find_pg_bin)"
   if [[ -z "$pg_bin" ]] && is_root && command -v apt-get >/dev/null; then
     log "PostgreSQL not found: installing it with apt-get"
-    apt_install_postgresql || log "apt-get install postgresql failed"
+    apt_install_without_services postgresql || log "apt-get install postgresql failed"
     pg_bin="$(find_pg_bin)"
   fi
   if [[ -z "$pg_bin" ]]; then
@@ -349,6 +394,7 @@ main() {
 
   install_node_tools
   install_chromium
+  install_scale_out_services
   if [[ -n "${NEWSCMS_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL given in NEWSCMS_TEST_POSTGRES"
   else
@@ -368,12 +414,16 @@ main() {
 
   # The browser suite runs alone, after the rest: beside three other test
   # modules on two cores, its server and Chromium starve and a wait that takes
-  # two seconds on a quiet machine can take twenty.
-  run_dotnet_test "$results_dir/run.log" --filter-not-namespace 'NewsCms.BrowserTests*' "$@" || dotnet_rc=$?
-  local browser_rc=0
+  # two seconds on a quiet machine can take twenty. The scale-out suite (three
+  # servers, nginx, Redis and Azurite, with timed assertions) runs alone last,
+  # for the same reason.
+  run_dotnet_test "$results_dir/run.log" --filter-not-namespace 'NewsCms.BrowserTests*' --filter-not-namespace 'NewsCms.ScaleOutTests*' "$@" || dotnet_rc=$?
+  local browser_rc=0 scale_out_rc=0
   run_dotnet_test "$results_dir/browser.log" --project "$repo_root/tests/NewsCms.BrowserTests" --no-build "$@" || browser_rc=$?
+  run_dotnet_test "$results_dir/scale-out.log" --project "$repo_root/tests/NewsCms.ScaleOutTests" --no-build "$@" || scale_out_rc=$?
   ((dotnet_rc != 0)) || dotnet_rc="$browser_rc"
-  report "$dotnet_rc" "$results_dir/run.log" "$results_dir/browser.log" || rc=$?
+  ((dotnet_rc != 0)) || dotnet_rc="$scale_out_rc"
+  report "$dotnet_rc" "$results_dir/run.log" "$results_dir/browser.log" "$results_dir/scale-out.log" || rc=$?
   exit "$rc"
 }
 

@@ -13,6 +13,8 @@ internal static class ServerCommands
     public const string Usage = """
         Usage: NewsCms.Server [VERB]
           (no verb)                          run the server
+          database migrate                   apply the pending migrations to the configured database, list what
+                                             was applied, and exit (the deployment step before replicas start)
           seed --articles N [--seed S]       add N generated published articles (benchmarks, load tests)
           users create --email E --password P --role R [--name N]
                                              create a staff account; roles: Administrator, Editor, Writer, Partnerships
@@ -42,6 +44,8 @@ internal static class ServerCommands
         {
             case "seed":
                 return await SeedAsync(app, args[1..]);
+            case "database":
+                return await DatabaseCommands.DatabaseAsync(app, args[1..]);
             case "users":
                 return await StaffCommands.UsersAsync(app, args[1..]);
             case "tokens":
