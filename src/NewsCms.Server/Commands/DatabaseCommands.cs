@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCms.Core.Data;
@@ -12,6 +13,9 @@ namespace NewsCms.Server.Commands;
 /// </summary>
 internal static class DatabaseCommands
 {
+    /// <summary>ASP.NET Core's own default lifetime of a data-protection key.</summary>
+    private static readonly TimeSpan DefaultKeyLifetime = TimeSpan.FromDays(90);
+
     public static async Task<int> DatabaseAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0] != "migrate")
@@ -32,15 +36,22 @@ internal static class DatabaseCommands
             if (applied.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"The {provider} database is up to date: no migration to apply.");
-                return 0;
             }
-
-            foreach (var migration in applied)
+            else
             {
-                await Console.Out.WriteLineAsync($"applied {migration}");
+                foreach (var migration in applied)
+                {
+                    await Console.Out.WriteLineAsync($"applied {migration}");
+                }
+
+                await Console.Out.WriteLineAsync($"Applied {applied.Count} migration(s) to the {provider} database.");
             }
 
-            await Console.Out.WriteLineAsync($"Applied {applied.Count} migration(s) to the {provider} database.");
+            if (EnsureDataProtectionKey(app.Services))
+            {
+                await Console.Out.WriteLineAsync("Created the first data-protection key.");
+            }
+
             return 0;
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -50,6 +61,24 @@ internal static class DatabaseCommands
             await Console.Error.WriteLineAsync($"database migrate failed on the {provider} database: {failure.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Replicas first started together on an empty key table would each create a key of their own, and a replica
+    /// looks for keys it does not know only in its first minutes: after that, cookies made by another replica would
+    /// fail on it until its daily key refresh. One key made here, before any replica starts, is the one all of them read.
+    /// </summary>
+    private static bool EnsureDataProtectionKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now))
+        {
+            return false;
+        }
+
+        keys.CreateNewKey(activationDate: now, expirationDate: now + DefaultKeyLifetime);
+        return true;
     }
 
     /// <summary>What the database has applied; nothing when it does not exist yet (migrating creates it).</summary>

@@ -39,14 +39,16 @@ public sealed class DatabaseCommandTests
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
             Assert.Equal(everyMigration, await db.Database.GetAppliedMigrationsAsync(Cancel));
             Assert.Equal(
-                [.. everyMigration.Select(m => $"applied {m}"), $"Applied {everyMigration.Count} migration(s) to the PostgreSql database."],
+                [.. everyMigration.Select(m => $"applied {m}"), $"Applied {everyMigration.Count} migration(s) to the PostgreSql database.", "Created the first data-protection key."],
                 Lines(first.Output));
+            Assert.Equal(1, await db.DataProtectionKeys.CountAsync(Cancel));
 
             var second = await MigrateAsync("PostgreSql", connectionString);
 
             Assert.True(second.ExitCode == 0, second.Errors);
             Assert.Equal(["The PostgreSql database is up to date: no migration to apply."], Lines(second.Output));
             Assert.Equal(everyMigration, await db.Database.GetAppliedMigrationsAsync(Cancel));
+            Assert.Equal(1, await db.DataProtectionKeys.CountAsync(Cancel));
         }
         finally
         {
@@ -66,7 +68,8 @@ public sealed class DatabaseCommandTests
             var (exitCode, output, errors) = await MigrateAsync("Sqlite", connectionString);
 
             Assert.True(exitCode == 0, errors);
-            Assert.EndsWith("migration(s) to the Sqlite database.", Lines(output)[^1], StringComparison.Ordinal);
+            Assert.EndsWith("migration(s) to the Sqlite database.", Lines(output)[^2], StringComparison.Ordinal);
+            Assert.Equal("Created the first data-protection key.", Lines(output)[^1]);
             await using var db = new NewsCmsDbContext(new DbContextOptionsBuilder<NewsCmsDbContext>().UseNewsCmsSqlite(connectionString).Options);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
         }
