@@ -53,7 +53,5 @@ internal static class PreviewMutationFields
             .ResolveAsync(async c => await c.Service<ArticlePreviews>().RevokeAsync(c.Actor(), c.GetArgument<string>("token"), c.CancellationToken));
     }
 
-    private static int ArticleIdOf(string globalId) =>
-        GlobalId.IdOf(globalId, ArticleGraphType.TypeName)
-            ?? throw NewsCmsException.Invalid("articleId", $"'{globalId}' is not the id of an article.");
+    private static int ArticleIdOf(string globalId) => GlobalIdArguments.Require(globalId, ArticleGraphType.TypeName, "The article");
 }

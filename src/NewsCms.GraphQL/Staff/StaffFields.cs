@@ -51,7 +51,7 @@ internal static class StaffMutationFields
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The token's global id.")
             .RequireSignedIn()
             .ResolveAsync(async c => await c.Service<ApiTokens>().RevokeAsync(
-                c.Actor(), IdOf(c.GetArgument<string>("id"), ApiTokenGraphType.TypeName, "id"), c.CancellationToken));
+                c.Actor(), GlobalIdArguments.Require(c.GetArgument<string>("id"), ApiTokenGraphType.TypeName, "The API token"), c.CancellationToken));
 
 
         mutation.Field<NonNullGraphType<StaffUserGraphType>>("createStaffUser")
@@ -73,23 +73,20 @@ internal static class StaffMutationFields
             .Argument<NonNullGraphType<StringGraphType>>("role", a => a.Description = $"The role: one of {string.Join(", ", StaffRoles.All)}.")
             .RequirePermission(Permission.ManageStaff)
             .ResolveAsync(async c => await c.Service<StaffAccounts>().SetRoleAsync(
-                c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.GetArgument<string>("role"), c.CancellationToken));
+                c.Actor(), StaffIds.Target(c.GetArgument<string>("id")), c.GetArgument<string>("role"), c.CancellationToken));
 
         mutation.Field<NonNullGraphType<StaffUserGraphType>>("lockStaffUser")
             .Description("Locks a staff account until it is unlocked; its cookies and API tokens stop working at once. Refused with CONFLICT for the last active Administrator.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The account's global id.")
             .RequirePermission(Permission.ManageStaff)
-            .ResolveAsync(async c => await c.Service<StaffAccounts>().LockAsync(c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().LockAsync(c.Actor(), StaffIds.Target(c.GetArgument<string>("id")), c.CancellationToken));
 
         mutation.Field<NonNullGraphType<StaffUserGraphType>>("unlockStaffUser")
             .Description("Unlocks a staff account, whether an administrator or repeated failed sign-ins locked it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", a => a.Description = "The account's global id.")
             .RequirePermission(Permission.ManageStaff)
-            .ResolveAsync(async c => await c.Service<StaffAccounts>().UnlockAsync(c.Actor(), StaffIds.Decode(c.GetArgument<string>("id"), "id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<StaffAccounts>().UnlockAsync(c.Actor(), StaffIds.Target(c.GetArgument<string>("id")), c.CancellationToken));
     }
-
-    private static int IdOf(string globalId, string typeName, string field) =>
-        GlobalId.IdOf(globalId, typeName) ?? throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a {typeName}.");
 }
 
 internal static class StaffIds
@@ -98,6 +95,10 @@ internal static class StaffIds
 
     public static string Encode(int userId) => GlobalId.Encode(TypeName, userId);
 
+    /// <summary>A staff id used to filter (such as a token list's owner): one of another kind is a VALIDATION error of <paramref name="field"/>.</summary>
     public static int Decode(string globalId, string field) =>
         GlobalId.IdOf(globalId, TypeName) ?? throw NewsCmsException.Invalid(field, $"'{globalId}' is not the id of a staff member.");
+
+    /// <summary>The account a mutation acts on: an id of another kind names no account, so it is NOT_FOUND.</summary>
+    public static int Target(string globalId) => GlobalIdArguments.Require(globalId, TypeName, "The staff account");
 }

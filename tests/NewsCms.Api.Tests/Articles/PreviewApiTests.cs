@@ -101,7 +101,7 @@ public abstract class PreviewApiTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(["FORBIDDEN"], await partnerships.ErrorCodesAsync(Create, new { id = IdOf(own) }));
         Assert.Equal(["UNAUTHENTICATED"], await reader.ErrorCodesAsync(Create, new { id = IdOf(own) }));
         Assert.Equal(["UNAUTHENTICATED"], await reader.ErrorCodesAsync(Revoke, new { token }));
-        Assert.Equal(["VALIDATION"], await writer.ErrorCodesAsync(Create, new { id = GlobalId.Encode("Section", own.Id) }));
+        Assert.Equal(["NOT_FOUND"], await writer.ErrorCodesAsync(Create, new { id = GlobalId.Encode("Section", own.Id) }));
         Assert.Equal(["VALIDATION"], await writer.ErrorCodesAsync(Create, new { id = IdOf(own), minutes = 100_000 }));
         Assert.Equal(["NOT_FOUND"], await writer.ErrorCodesAsync(Create, new { id = GlobalId.Encode("Article", int.MaxValue) }));
 

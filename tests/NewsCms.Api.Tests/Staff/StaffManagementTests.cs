@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Staff;
+using NewsCms.GraphQL.Relay;
 
 namespace NewsCms.Api.Tests.Staff;
 
@@ -98,6 +99,19 @@ public abstract class StaffManagementTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(["VALIDATION"], await admin.ErrorCodesAsync($"mutation {{ setStaffUserRole(id: \"{id}\", role: \"Chief\") {{ roles }} }}"));
         await using var db = await api.Database.Contexts.CreateDbContextAsync(Cancel);
         Assert.True(await db.AuditLog.AnyAsync(e => e.Operation == "setStaffUserRole" && e.Summary.Contains("to Editor"), Cancel));
+    }
+
+    [Fact]
+    public async Task An_id_of_another_kind_names_no_account_or_token_but_is_bad_input_as_a_filter()
+    {
+        using var admin = await api.StaffClientAsync(StaffRoles.Administrator, Cancel);
+        var sectionId = GlobalId.Encode("Section", 1);
+
+        Assert.Equal(["NOT_FOUND"], await admin.ErrorCodesAsync($"mutation {{ lockStaffUser(id: \"{sectionId}\") {{ lockedOut }} }}"));
+        Assert.Equal(["NOT_FOUND"], await admin.ErrorCodesAsync($"mutation {{ unlockStaffUser(id: \"{sectionId}\") {{ lockedOut }} }}"));
+        Assert.Equal(["NOT_FOUND"], await admin.ErrorCodesAsync($"mutation {{ setStaffUserRole(id: \"{sectionId}\", role: \"Editor\") {{ roles }} }}"));
+        Assert.Equal(["NOT_FOUND"], await admin.ErrorCodesAsync($"mutation {{ revokeApiToken(id: \"{sectionId}\") {{ id }} }}"));
+        Assert.Equal(["VALIDATION"], await admin.ErrorCodesAsync($"{{ apiTokens(ownerId: \"{sectionId}\") {{ id }} }}"));
     }
 
     [Fact]
