@@ -50,6 +50,21 @@ public abstract class MediaUsageApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
+    public async Task Node_finds_a_library_asset_for_staff_and_nothing_for_readers()
+    {
+        using var writer = await api.StaffClientAsync(StaffRoles.Writer, Cancel);
+        using var reader = api.CreateClientOrSkip();
+        var photo = await AddAsync("api-node.png");
+        const string Node = "query($id: ID!) { node(id: $id) { id __typename } }";
+
+        var forStaff = (await writer.DataAsync(Node, new { id = Id(photo) })).GetProperty("node");
+        var forReader = (await reader.DataAsync(Node, new { id = Id(photo) })).GetProperty("node");
+
+        Assert.Equal((Id(photo), AssetType), (forStaff.GetProperty("id").GetString(), forStaff.GetProperty("__typename").GetString()));
+        Assert.Equal(JsonValueKind.Null, forReader.ValueKind);
+    }
+
+    [Fact]
     public async Task A_hero_image_that_is_no_picture_or_lacks_alt_text_is_a_validation_error_on_its_field()
     {
         using var editor = await api.StaffClientAsync(StaffRoles.Editor, Cancel);
