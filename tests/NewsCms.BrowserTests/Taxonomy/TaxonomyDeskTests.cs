@@ -29,8 +29,16 @@ public sealed class TaxonomyDeskTests(AdminServer server, BrowserHost browser) :
         Assert.Equal(["equities-desk", "bonds-desk"], children);
         await page.CheckAccessibilityAsync("sections");
 
+        // A delete asks once more, and keeping it deletes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Markets desk" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Delete “Markets desk”?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await Expect(markets).ToBeVisibleAsync();
+
         // The core refuses to delete a section that still holds subsections; the desk says so inline.
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete Markets desk" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("2 subsections");
         await Expect(markets).ToBeVisibleAsync();
     }
