@@ -6,7 +6,7 @@ using NewsCms.Core.Data;
 using NewsCms.Data.PostgreSql;
 using NewsCms.Data.Sqlite;
 using NewsCms.Testing;
-using Npgsql;
+using NewsCms.Testing.Databases;
 
 namespace NewsCms.Api.Tests.Hosting;
 
@@ -25,9 +25,7 @@ public sealed class DatabaseCommandTests
     {
         var admin = TestEnvironment.PostgresAdminConnectionString;
         TestEnvironment.RequireLocalService(!string.IsNullOrWhiteSpace(admin), "No PostgreSQL server: NEWSCMS_TEST_POSTGRES is not set");
-        var name = $"newscms_migrate_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin!, $"CREATE DATABASE \"{name}\"");
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        var (name, connectionString) = await ThrowawayPostgreSqlDatabase.CreateAsync(admin!, "newscms_migrate", Cancel);
         try
         {
             var first = await MigrateAsync("PostgreSql", connectionString);
@@ -52,8 +50,7 @@ public sealed class DatabaseCommandTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await ThrowawayPostgreSqlDatabase.DropAsync(admin!, name, Cancel);
         }
     }
 
@@ -117,14 +114,6 @@ public sealed class DatabaseCommandTests
 
     private static List<string> Lines(string output) =>
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Cancel);
-    }
 
     /// <summary>A port nothing listens on: the system hands it out, and it is closed again at once.</summary>
     private static int ClosedLoopbackPort()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -97,15 +96,15 @@ public sealed class JobLeaseHostingTests : IAsyncLifetime
     {
         public const string Lease = "counting-job";
 
-        private readonly RecordingLogger log;
+        private readonly RecordingLogger<CountingJob> log;
         private int runs;
 
         public CountingJob(JobLeases leases, ServerInstance instance, TimeProvider clock)
-            : this(leases, instance, clock, new RecordingLogger())
+            : this(leases, instance, clock, new RecordingLogger<CountingJob>())
         {
         }
 
-        private CountingJob(JobLeases leases, ServerInstance instance, TimeProvider clock, RecordingLogger log)
+        private CountingJob(JobLeases leases, ServerInstance instance, TimeProvider clock, RecordingLogger<CountingJob> log)
             : base(leases, instance, clock, log) => this.log = log;
 
         public int Runs => Volatile.Read(ref runs);
@@ -118,25 +117,12 @@ public sealed class JobLeaseHostingTests : IAsyncLifetime
 
         protected override string SwitchedOffBy => "nothing";
 
-        public bool Logged(string text) => log.Messages.Any(message => message.Contains(text, StringComparison.Ordinal));
+        public bool Logged(string text) => log.Logged(text);
 
         protected override Task RunOnceAsync(CancellationToken stoppingToken)
         {
             Interlocked.Increment(ref runs);
             return Task.CompletedTask;
         }
-    }
-
-    private sealed class RecordingLogger : ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -24,7 +23,7 @@ public sealed class ScheduledPublishingServiceTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("newscms-publishing-").FullName;
     private readonly FakeTimeProvider clock = new(TestContent.Now);
-    private readonly RecordingLogger logger = new();
+    private readonly RecordingLogger<ScheduledPublishingService> logger = new();
     private PooledDbContextFactory<NewsCmsDbContext> contexts = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -124,19 +123,6 @@ public sealed class ScheduledPublishingServiceTests : IAsyncLifetime
             Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(10), $"Not {what} within 10 s.");
             await Task.Delay(50, Cancel);
         }
-    }
-
-    private sealed class RecordingLogger : ILogger<ScheduledPublishingService>
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue((logLevel, formatter(state, exception)));
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCms.Api.Tests.Infrastructure;
 using NewsCms.Core.Articles;
 using NewsCms.Testing;
+using NewsCms.Testing.Databases;
 
 namespace NewsCms.Api.Tests.Hosting;
 
@@ -65,20 +66,14 @@ public sealed class ServerProcessTests
     {
         var admin = TestEnvironment.PostgresAdminConnectionString;
         TestEnvironment.RequireLocalService(!string.IsNullOrWhiteSpace(admin), "No PostgreSQL server: NEWSCMS_TEST_POSTGRES is not set");
-        var name = $"newscms_stale_{Guid.NewGuid():N}";
-        await using (var connection = new Npgsql.NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        var (name, connectionString) = await ThrowawayPostgreSqlDatabase.CreateAsync(admin!, "newscms_stale", TestContext.Current.CancellationToken);
 
         try
         {
             var (exitCode, output) = await RunServerAsync([], new()
             {
                 ["NewsCms__Database__Provider"] = "PostgreSql",
-                ["ConnectionStrings__NewsCms"] = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+                ["ConnectionStrings__NewsCms"] = connectionString,
                 ["Urls"] = "http://127.0.0.1:0",
             });
 
@@ -87,11 +82,7 @@ public sealed class ServerProcessTests
         }
         finally
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var connection = new Npgsql.NpgsqlConnection(admin);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            await ThrowawayPostgreSqlDatabase.DropAsync(admin!, name, TestContext.Current.CancellationToken);
         }
     }
 

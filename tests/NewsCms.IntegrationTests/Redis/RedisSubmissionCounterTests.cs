@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -106,16 +105,3 @@ public sealed class RedisSubmissionCounterTests(LocalRedis redis) : IClassFixtur
         await ConnectionMultiplexer.ConnectAsync(RedisServiceCollectionExtensions.ConnectionOptions(connectionString));
 }
 
-/// <summary>Keeps what was logged, for tests that assert a failure was reported.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
-{
-    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Entries.Enqueue((logLevel, formatter(state, exception)));
-}

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using NewsCms.Testing.Databases;
 using NewsCms.Testing.Redis;
 using NewsCms.Testing.Storage;
-using Npgsql;
 using Xunit.Sdk;
 
 namespace NewsCms.ScaleOutTests.Infrastructure;
@@ -296,16 +296,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        var name = $"newscms_scaleout_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(adminConnectionString))
-        {
-            await admin.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        databaseName = name;
-        connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+        (databaseName, connectionString) = await ThrowawayPostgreSqlDatabase.CreateAsync(adminConnectionString!, "newscms_scaleout", cancellationToken);
     }
 
     private async Task DropDatabaseAsync()
@@ -315,11 +306,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(adminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await ThrowawayPostgreSqlDatabase.DropAsync(adminConnectionString!, databaseName);
     }
 
     private static async Task QuietlyAsync(Func<Task> step, List<Exception> failures)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Core.Data;
 using NewsCms.Data.PostgreSql;
-using Npgsql;
 
 namespace NewsCms.Testing.Databases;
 
@@ -28,15 +27,7 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
             return;
         }
 
-        databaseName = $"newscms_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(adminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName }.ConnectionString;
+        (databaseName, ConnectionString) = await ThrowawayPostgreSqlDatabase.CreateAsync(adminConnectionString, "newscms_test");
     }
 
     protected override async Task DropAsync()
@@ -46,10 +37,6 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(adminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await ThrowawayPostgreSqlDatabase.DropAsync(adminConnectionString, databaseName);
     }
 }
