@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsCms.Testing;
+using OpenTelemetry;
 
 namespace NewsCms.Api.Tests.Observability;
 
@@ -39,7 +40,10 @@ public sealed partial class ProductionLogTests
 
             var trace = ActivityTraceId.CreateRandom().ToHexString();
             var parent = ActivitySpanId.CreateRandom().ToHexString();
-            using var http = new HttpClient();
+            // Send the traceparent as written: while an in-process telemetry test runs a tracer in this test process,
+            // HttpClient and OpenTelemetry's HttpClient instrumentation would each replace the header with their own trace.
+            using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() });
+            using var untraced = SuppressInstrumentationScope.Begin();
             using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = JsonContent.Create(new { query = "query LogProbe { sections { slug } }" }) };
             request.Headers.Add("traceparent", $"00-{trace}-{parent}-01");
             using var response = await http.SendAsync(request, Cancel);
