@@ -55,11 +55,8 @@ internal sealed class GraphQLOperationTelemetry : IConfigureExecution
         // request's operationName when the client sent one, as most clients do.
         var type = TypeOf(result.Operation);
         var name = Limit(result.Operation?.Name?.StringValue ?? options.OperationName);
-        foreach (var activity in new[] { span, server })
-        {
-            activity?.SetTag(GraphQLTelemetry.OperationNameTag, name);
-            activity?.SetTag(GraphQLTelemetry.OperationTypeTag, type);
-        }
+        Describe(span, name, type);
+        Describe(server, name, type);
 
         if (span is not null)
         {
@@ -79,13 +76,24 @@ internal sealed class GraphQLOperationTelemetry : IConfigureExecution
         return result;
     }
 
-    private static void Count(string? name, string? type, string outcome) =>
+    private static void Describe(Activity? activity, string? name, string? type) =>
+        activity?.SetTag(GraphQLTelemetry.OperationNameTag, name).SetTag(GraphQLTelemetry.OperationTypeTag, type);
+
+    private static void Count(string? name, string? type, string outcome)
+    {
+        // Every request passes here: without a listener (no OTLP endpoint configured) nothing is built at all.
+        if (!Operations.Enabled)
+        {
+            return;
+        }
+
         Operations.Add(1, new TagList
         {
             { GraphQLTelemetry.OperationNameTag, name },
             { GraphQLTelemetry.OperationTypeTag, type },
             { GraphQLTelemetry.OutcomeTag, outcome },
         });
+    }
 
     private static string? TypeOf(GraphQLOperationDefinition? operation) => operation?.Operation switch
     {
